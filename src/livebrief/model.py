@@ -261,3 +261,14 @@ class Briefing:
     days: list[Day]  # newest first
     standfirst: str = ""
     updated: datetime | None = None
+
+
+@dataclass(slots=True)
+class Problem:
+    """An input item that could not be used, and why (one line for the user)."""
+
+    item: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.reason}"
