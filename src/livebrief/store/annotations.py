@@ -1,0 +1,266 @@
+"""What enrichment found, per sentence: event dates, attributions, quotes, figures,
+entity mentions, denials and the claims they answer."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import (
+    Attribution,
+    DatePrecision,
+    Entity,
+    EventDate,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    Span,
+)
+from .codec import d_in, d_out, js_in, js_out
+
+
+@dataclass(slots=True)
+class FigureRow:
+    figure: Figure
+    sentence: str
+    report_id: int
+    url: str
+    outlet: str | None
+    published: str | None
+
+
+class AnnotationsMixin:
+    db: sqlite3.Connection
+
+    write: Callable[[], AbstractContextManager[sqlite3.Connection]]  # from StoreBase
+
+    def replace_sentences(
+        self, story_id: int, report_id: int, sentences: Sequence[Sentence]
+    ) -> None:
+        """Store a report's sentences with everything found in them (replacing earlier runs)."""
+        with self.write() as db:
+            db.execute("DELETE FROM sentences WHERE report_id = ?", (report_id,))
+            entity_ids: dict[tuple[str, str], int] = {}
+            for s in sentences:
+                ev = s.event
+                cur = db.execute(
+                    "INSERT INTO sentences (report_id, position, text, event_date, date_precision,"
+                    " date_evidence, date_start, date_end, scheduled, denial)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        report_id,
+                        s.position,
+                        s.text,
+                        d_out(ev.date) if ev else None,
+                        str(ev.precision) if ev else None,
+                        ev.evidence.text if ev and ev.evidence else None,
+                        ev.evidence.start if ev and ev.evidence else None,
+                        ev.evidence.end if ev and ev.evidence else None,
+                        int(bool(ev and ev.scheduled)),
+                        int(s.denial),
+                    ),
+                )
+                sid = int(cur.lastrowid or 0)
+                s.id, s.report_id = sid, report_id
+                db.executemany(
+                    "INSERT INTO attributions (sentence_id, name, role, verb, start, end, span)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(sid, a.name, a.role, a.verb, *_span(a.span)) for a in s.attributions],
+                )
+                db.executemany(
+                    "INSERT INTO quotes (sentence_id, text, speaker, start, end)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [(sid, q.text, q.speaker, *_span(q.span)[:2]) for q in s.quotes],
+                )
+                db.executemany(
+                    "INSERT INTO figures (sentence_id, what, low, high, qualifier, unit, claimant,"
+                    " as_of, vague, start, end, span) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            sid,
+                            f.what,
+                            f.low,
+                            f.high,
+                            f.qualifier,
+                            f.unit,
+                            f.claimant,
+                            d_out(f.as_of),
+                            f.vague,
+                            *_span(f.span),
+                        )
+                        for f in s.figures
+                    ],
+                )
+                for m in s.mentions:
+                    eid = None
+                    if m.entity:
+                        key = (m.entity, m.label)
+                        if key not in entity_ids:
+                            entity_ids[key] = self._entity_id(db, story_id, m.entity, m.label)
+                        eid = entity_ids[key]
+                    db.execute(
+                        "INSERT INTO mentions (sentence_id, entity_id, text, label, start, end)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (sid, eid, m.text, m.label, m.span.start, m.span.end),
+                    )
+            db.execute("UPDATE reports SET enriched = 1 WHERE id = ?", (report_id,))
+
+    @staticmethod
+    def _entity_id(db: sqlite3.Connection, story_id: int, name: str, label: str) -> int:
+        row = db.execute(
+            "SELECT id FROM entities WHERE story_id = ? AND name = ? AND label = ?",
+            (story_id, name, label),
+        ).fetchone()
+        if row:
+            return int(row[0])
+        cur = db.execute(
+            "INSERT INTO entities (story_id, name, label) VALUES (?, ?, ?)", (story_id, name, label)
+        )
+        return int(cur.lastrowid or 0)
+
+    def set_entity_aliases(self, story_id: int, entities: Iterable[Entity]) -> None:
+        with self.write() as db:
+            for e in entities:
+                db.execute(
+                    "UPDATE entities SET aliases = ? WHERE story_id = ? AND name = ? AND label = ?",
+                    (js_out(sorted(set(e.aliases))), story_id, e.name, e.label),
+                )
+
+    def unenriched_report_ids(self, story_id: int) -> list[int]:
+        rows = self.db.execute(
+            "SELECT id FROM reports WHERE story_id = ? AND latest = 1 AND enriched = 0 ORDER BY id",
+            (story_id,),
+        ).fetchall()
+        return [int(r[0]) for r in rows]
+
+    def sentences_for(self, report_ids: Sequence[int]) -> dict[int, list[Sentence]]:
+        """The stored sentences of these reports, with all their annotations."""
+        out: dict[int, list[Sentence]] = {}
+        by_id: dict[int, Sentence] = {}
+        ids = list(report_ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                f"SELECT * FROM sentences WHERE report_id IN ({marks}) ORDER BY report_id, position",
+                chunk,
+            ):
+                ev = None
+                if r["event_date"]:
+                    evidence = (
+                        Span(r["date_start"], r["date_end"], r["date_evidence"])
+                        if r["date_evidence"] is not None
+                        else None
+                    )
+                    ev = EventDate(
+                        date=date.fromisoformat(r["event_date"]),
+                        precision=DatePrecision(r["date_precision"] or "day"),
+                        evidence=evidence,
+                        scheduled=bool(r["scheduled"]),
+                    )
+                s = Sentence(
+                    text=r["text"],
+                    position=r["position"],
+                    report_id=r["report_id"],
+                    event=ev,
+                    denial=bool(r["denial"]),
+                    id=r["id"],
+                )
+                out.setdefault(r["report_id"], []).append(s)
+                by_id[r["id"]] = s
+            sub = f"SELECT id FROM sentences WHERE report_id IN ({marks})"
+            for r in self.db.execute(
+                f"SELECT * FROM attributions WHERE sentence_id IN ({sub})", chunk
+            ):
+                by_id[r["sentence_id"]].attributions.append(
+                    Attribution(r["name"], r["role"], _span_in(r), r["verb"])
+                )
+            for r in self.db.execute(f"SELECT * FROM quotes WHERE sentence_id IN ({sub})", chunk):
+                by_id[r["sentence_id"]].quotes.append(Quote(r["text"], r["speaker"], None))
+            for r in self.db.execute(f"SELECT * FROM figures WHERE sentence_id IN ({sub})", chunk):
+                by_id[r["sentence_id"]].figures.append(_figure(r))
+            for r in self.db.execute(
+                "SELECT m.*, e.name AS entity FROM mentions m"
+                " LEFT JOIN entities e ON e.id = m.entity_id"
+                f" WHERE m.sentence_id IN ({sub})",
+                chunk,
+            ):
+                by_id[r["sentence_id"]].mentions.append(
+                    Mention(
+                        r["text"], r["label"], Span(r["start"], r["end"], r["text"]), r["entity"]
+                    )
+                )
+        return out
+
+    def save_claim_links(self, links: Iterable[tuple[int, int, float]]) -> None:
+        with self.write() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO claims (denial_id, claim_id, score) VALUES (?, ?, ?)",
+                list(links),
+            )
+
+    def claim_links(self, story_id: int) -> list[tuple[int, int, float]]:
+        rows = self.db.execute(
+            "SELECT c.denial_id, c.claim_id, c.score FROM claims c"
+            " JOIN sentences s ON s.id = c.denial_id JOIN reports r ON r.id = s.report_id"
+            " WHERE r.story_id = ? ORDER BY c.denial_id",
+            (story_id,),
+        ).fetchall()
+        return [(int(r[0]), int(r[1]), float(r[2])) for r in rows]
+
+    def figures(self, story_id: int) -> list[FigureRow]:
+        """Every figure of the story's latest reports, in order of publication."""
+        rows = self.db.execute(
+            "SELECT f.*, s.text AS sentence, r.id AS report_id, r.url, r.outlet, r.published"
+            " FROM figures f JOIN sentences s ON s.id = f.sentence_id"
+            " JOIN reports r ON r.id = s.report_id"
+            " WHERE r.story_id = ? AND r.latest = 1 ORDER BY r.published, s.report_id, s.position",
+            (story_id,),
+        ).fetchall()
+        return [
+            FigureRow(
+                _figure(r), r["sentence"], r["report_id"], r["url"], r["outlet"], r["published"]
+            )
+            for r in rows
+        ]
+
+    def entities(self, story_id: int) -> list[Entity]:
+        """The story's entities with their mention counts, most mentioned first."""
+        rows = self.db.execute(
+            "SELECT e.id, e.name, e.label, e.aliases, COUNT(m.sentence_id) AS n"
+            " FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+            " WHERE e.story_id = ? GROUP BY e.id ORDER BY n DESC, e.name",
+            (story_id,),
+        ).fetchall()
+        return [
+            Entity(r["name"], r["label"], js_in(r["aliases"], []), int(r["n"]), r["id"])
+            for r in rows
+        ]
+
+
+def _span(span: Span | None) -> tuple[int | None, int | None, str | None]:
+    return (span.start, span.end, span.text) if span else (None, None, None)
+
+
+def _span_in(row: sqlite3.Row) -> Span | None:
+    if row["start"] is None:
+        return None
+    return Span(row["start"], row["end"], row["span"] or "")
+
+
+def _figure(r: sqlite3.Row) -> Figure:
+    return Figure(
+        what=r["what"],
+        low=r["low"],
+        high=r["high"],
+        qualifier=r["qualifier"],
+        unit=r["unit"],
+        claimant=r["claimant"],
+        as_of=d_in(r["as_of"]),
+        vague=r["vague"],
+        span=_span_in(r),
+    )
