@@ -162,11 +162,13 @@ def local_date(published: datetime, tz: str = "UTC") -> date:
 def _future(text: str, start: int, end: int) -> bool:
     """Does the clause around the expression speak of a future event?"""
     before = text[max(0, start - 120) : start]
-    cut = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
-    clause = before[cut[-1] :] if cut else before
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
     if _FUTURE_CUE.search(clause):
         return True
-    if clause.strip(" \t-").lower() in _BARE_LEAD:  # "On Friday, the council will vote"
+    after_verb = bool(breaks) and breaks[-1].group().isalpha()  # "said on Friday"
+    if not after_verb and clause.strip(" \t-").lower() in _BARE_LEAD:
+        # "On Friday, the council will vote": the verb follows the date
         after = text[end : end + 100].lstrip(" ,")
         stop = _CLAUSE_BREAK.search(after)
         return bool(_FUTURE_CUE.search(after[: stop.start()] if stop else after))

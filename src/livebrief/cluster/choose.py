@@ -1,0 +1,57 @@
+"""Sentence choice: which sentences can stand alone in a timeline or a bullet, best first."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+MIN_WORDS = 6
+MAX_WORDS = 60
+
+# Openings that point back to something the reader has not seen.
+DANGLING = re.compile(
+    r"^(?:he|she|it|they|them|his|her|its|their|this|these|those|that|such|but|and|or|so|also|"
+    r"however|meanwhile|still|yet|instead|then|there|here|both|neither|the two|the move|"
+    r"the decision|the statement|the comments|the remarks|in addition|as a result|"
+    r"on the other hand|by contrast)\b",
+    re.IGNORECASE,
+)
+JUNK = re.compile(
+    r"https?://|www\.|@\w|\bclick here\b|\bcopyright\b|\ball rights reserved\b|\bsubscribe\b|"
+    r"\bemail\b|\bfollow us\b|\bphoto:|\bpictured\b|\bwatch the video\b",
+    re.IGNORECASE,
+)
+
+
+def quality(text: str) -> float:
+    """1.0 for a self-contained, well-sized sentence; lower or 0.0 otherwise."""
+    words = text.split()
+    n = len(words)
+    if n < MIN_WORDS or n > MAX_WORDS * 2 or JUNK.search(text):
+        return 0.0
+    score = 1.0
+    if n > MAX_WORDS:
+        score *= 0.5
+    if DANGLING.match(text.lstrip("\"'“‘ ")):
+        score *= 0.5
+    if text.rstrip().endswith(("?", ":")):
+        score *= 0.5
+    if text.count('"') % 2 == 1:
+        score *= 0.8
+    return score
+
+
+def knee(values: np.ndarray) -> int:
+    """Index of the knee of a descending curve: farthest point from the end-to-end line."""
+    n = len(values)
+    if n < 3:
+        return n - 1
+    x = np.arange(n, dtype=np.float64)
+    y = np.asarray(values, dtype=np.float64)
+    dx, dy = x[-1] - x[0], y[-1] - y[0]
+    norm = np.hypot(dx, dy)
+    if norm == 0:
+        return n - 1
+    distance = np.abs(dy * (x - x[0]) - dx * (y - y[0])) / norm
+    return int(np.argmax(distance))

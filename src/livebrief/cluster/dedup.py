@@ -1,0 +1,101 @@
+"""Exact and near duplicates: wire copy republished by many outlets is one source.
+
+Reports are compared by MinHash over word shingles with locality-sensitive hashing
+(datasketch). Each report gets a *source group*: reports in one group are copies of each
+other and count once as independent evidence, while every one of them stays citable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+NORMAL = re.compile(r"[^a-z0-9]+")
+
+
+def normal_form(text: str) -> str:
+    """Lower-case alphanumerics separated by single spaces."""
+    return NORMAL.sub(" ", text.lower()).strip()
+
+
+def exact_key(text: str) -> str:
+    """A key equal for texts that differ only in case, spacing and punctuation."""
+    return hashlib.blake2b(normal_form(text).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _shingles(text: str, size: int) -> set[bytes]:
+    words = normal_form(text).split()
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+class _Groups:
+    """Union-find over item indexes."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def duplicate_groups(
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.7,
+    num_perm: int = 64,
+    shingle: int = 3,
+) -> list[int]:
+    """A group id per text: equal ids for exact or near duplicates (Jaccard >= threshold).
+
+    The id of a group is the index of its first member, so singletons keep their own index.
+    """
+    groups = _Groups(len(texts))
+    first_by_key: dict[str, int] = {}
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes: dict[int, MinHash] = {}
+    for i, text in enumerate(texts):
+        key = exact_key(text)
+        if key in first_by_key:
+            groups.union(first_by_key[key], i)
+            continue
+        first_by_key[key] = i
+        shingles = _shingles(text, shingle)
+        if not shingles:
+            continue
+        mh = MinHash(num_perm=num_perm, seed=1)
+        mh.update_batch(list(shingles))
+        for other in lsh.query(mh):
+            j = int(other)
+            if hashes[j].jaccard(mh) >= threshold:
+                groups.union(j, i)
+        lsh.insert(str(i), mh)
+        hashes[i] = mh
+    return [groups.find(i) for i in range(len(texts))]
+
+
+def independent_count(group_ids: Sequence[int]) -> int:
+    """How many independent sources a set of items represents."""
+    return len(set(group_ids))
+
+
+def near_repeats(similarity: np.ndarray, threshold: float) -> list[int]:
+    """Greedy pass over items in order: indexes kept, dropping any too close to a kept one."""
+    kept: list[int] = []
+    for i in range(similarity.shape[0]):
+        if all(similarity[i, j] < threshold for j in kept):
+            kept.append(i)
+    return kept

@@ -1,0 +1,132 @@
+"""The candidate pool: every usable sentence with its date, source and relevance.
+
+A sentence is dated by its event date when enrichment found explicit evidence at day
+precision (a *mention*: "on Monday", "March 19"); otherwise a sentence from the lead of a
+report stands for the report's publication day and, more weakly, the day before (news
+usually reports what happened that day or the previous one).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from livebrief.cluster import dedup, relevance
+from livebrief.cluster.vectors import tokens
+from livebrief.model import DatePrecision, Report, Sentence
+
+LEAD = 5  # sentences of a report's lead that stand for its publication day
+RELEVANT_REPORT = 0.2  # share of matching sentences that makes a whole report relevant
+MIN_KEYWORD_COVERAGE = 0.1  # below this share of relevant reports the keywords are ignored
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A sentence in the pool."""
+
+    sentence: Sentence
+    words: tuple[str, ...]
+    report_id: int
+    source: int  # duplicate group of its report: copies share one source
+    published: date
+    key: str  # exact-duplicate key of the sentence text
+    relevant: bool  # matches the story keywords (or no keywords in use)
+    mention: date | None  # date the sentence explicitly refers to
+    lead: bool  # among the first sentences of its report
+
+
+@dataclass(slots=True)
+class Pool:
+    """Candidates indexed by the dates they may speak for."""
+
+    candidates: list[Candidate]
+    mentions: dict[date, list[int]] = field(default_factory=dict)
+    published: dict[date, list[int]] = field(default_factory=dict)
+    previous_day: dict[date, list[int]] = field(default_factory=dict)
+    keywords_used: bool = False
+
+    def for_date(self, day: date) -> tuple[list[int], list[int]]:
+        """Indexes of sentences that mention `day`, and lead sentences published then."""
+        pub = self.published.get(day, []) + self.previous_day.get(day, [])
+        return self.mentions.get(day, []), pub
+
+
+def _day_mention(sentence: Sentence) -> date | None:
+    event = sentence.event
+    if event is None or event.evidence is None or event.precision != DatePrecision.DAY:
+        return None
+    return event.date
+
+
+def build_pool(
+    reports: Sequence[Report],
+    sentences: Mapping[int, Sequence[Sentence]],
+    *,
+    keywords: Sequence[str] = (),
+    dates: Collection[date] | None = None,
+) -> Pool:
+    """Collect candidates from reports with an id and a publication date."""
+    usable = [r for r in reports if r.id is not None and r.published is not None]
+    groups = dedup.duplicate_groups([r.text for r in usable])
+    source_of = {r.id: usable[g].id for r, g in zip(usable, groups, strict=True)}
+
+    word_lists = {
+        r.id: [tokens(s.text) for s in sentences.get(r.id, ())] for r in usable if r.id is not None
+    }
+    matcher = relevance.expand_keywords(
+        keywords, relevance.word_counts(w for lists in word_lists.values() for w in lists)
+    )
+    flags: dict[int, list[bool]] = {}
+    for rid, lists in word_lists.items():
+        flags[rid] = [matcher.matches(w) for w in lists] if matcher else [True] * len(lists)
+    relevant_reports = {
+        rid for rid, f in flags.items() if relevance.report_relevance(f) >= RELEVANT_REPORT
+    }
+    use_keywords = bool(matcher) and len(relevant_reports) >= MIN_KEYWORD_COVERAGE * max(
+        1, len(word_lists)
+    )
+
+    allowed = set(dates) if dates is not None else None
+    pool = Pool(candidates=[], keywords_used=use_keywords)
+    mentions: dict[date, list[int]] = defaultdict(list)
+    published: dict[date, list[int]] = defaultdict(list)
+    previous: dict[date, list[int]] = defaultdict(list)
+    for report in usable:
+        rid = report.id
+        assert rid is not None and report.published is not None
+        pub = report.published.date()
+        report_relevant = rid in relevant_reports or not use_keywords
+        for i, sentence in enumerate(sentences.get(rid, ())):
+            sentence_relevant = flags[rid][i] or not use_keywords
+            if not (report_relevant or sentence_relevant):
+                continue
+            mention = _day_mention(sentence)
+            lead = sentence.position < LEAD
+            cand = Candidate(
+                sentence=sentence,
+                words=word_lists[rid][i],
+                report_id=rid,
+                source=source_of[rid],
+                published=pub,
+                key=dedup.exact_key(sentence.text),
+                relevant=sentence_relevant,
+                mention=mention,
+                lead=lead,
+            )
+            index = len(pool.candidates)
+            pool.candidates.append(cand)
+            if mention is not None:
+                if allowed is None or mention in allowed:
+                    mentions[mention].append(index)
+            elif lead:
+                if allowed is None or pub in allowed:
+                    published[pub].append(index)
+                before = pub - timedelta(days=1)
+                if allowed is None or before in allowed:
+                    previous[before].append(index)
+    pool.mentions = dict(mentions)
+    pool.published = dict(published)
+    pool.previous_day = dict(previous)
+    return pool

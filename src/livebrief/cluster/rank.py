@@ -1,0 +1,60 @@
+"""Ranking: which dates matter, and which developments matter most on a date.
+
+A date is important when many sentences across many independent sources refer to it,
+above all from reports published later (people keep coming back to it), and when many
+reports appear on it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from livebrief.cluster.pool import Pool
+
+
+@dataclass(slots=True)
+class DateEvidence:
+    """How much the collection says about one date."""
+
+    day: date
+    mention_sentences: int = 0  # distinct sentences referring to it (one per source)
+    mention_sources: int = 0  # independent sources referring to it
+    later_sources: int = 0  # ... of them published after the date
+    published_sources: int = 0  # independent sources published that day
+
+    @property
+    def score(self) -> float:
+        return (
+            math.log1p(self.mention_sentences)
+            + 0.5 * math.log1p(self.mention_sources)
+            + 0.5 * math.log1p(self.later_sources)
+            + 0.5 * math.log1p(self.published_sources)
+        )
+
+
+def date_evidence(pool: Pool, days: Iterable[date] | None = None) -> dict[date, DateEvidence]:
+    """Evidence for every date the pool can speak for (or only for `days`)."""
+    wanted = set(days) if days is not None else set(pool.mentions) | set(pool.published)
+    result: dict[date, DateEvidence] = {}
+    for day in wanted:
+        ev = DateEvidence(day)
+        mentioned = pool.mentions.get(day, [])
+        sentence_keys = {(pool.candidates[i].source, pool.candidates[i].key) for i in mentioned}
+        ev.mention_sentences = len(sentence_keys)
+        sources = {pool.candidates[i].source for i in mentioned}
+        ev.mention_sources = len(sources)
+        ev.later_sources = len(
+            {pool.candidates[i].source for i in mentioned if pool.candidates[i].published > day}
+        )
+        ev.published_sources = len({pool.candidates[i].source for i in pool.published.get(day, [])})
+        if ev.mention_sentences or ev.published_sources:
+            result[day] = ev
+    return result
+
+
+def rank_dates(evidence: dict[date, DateEvidence]) -> list[date]:
+    """Dates, most important first (ties: earlier first)."""
+    return sorted(evidence, key=lambda d: (-evidence[d].score, d))

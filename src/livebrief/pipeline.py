@@ -1,0 +1,174 @@
+"""The pipeline, wired in one place: ingest -> store -> enrich -> compose -> publish.
+
+The CLI, the web app and the benchmarks call these functions; none of them holds SQL or
+business rules of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .compose.briefing import compose, text_key
+from .model import Briefing, Problem, Report, Story
+from .store import Added, Store
+
+Progress = Callable[[int], None]
+Notice = Callable[[str], None]
+
+ENRICH_BATCH = 64
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)  # new and updated
+
+    def line(self) -> str:
+        reasons: dict[str, int] = {}
+        for p in self.skipped:
+            reasons[p.reason] = reasons.get(p.reason, 0) + 1
+        why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
+        skipped = f", {len(self.skipped)} skipped" + (f" ({why})" if why else "")
+        return (
+            f"{self.new} ingested, {self.updated} updated, {self.unchanged} unchanged"
+            + (skipped if self.skipped else "")
+        )
+
+
+def ingest(
+    store: Store,
+    story: Story,
+    items: Iterable[Report | Problem],
+    *,
+    enrich: bool = True,
+    on_problem: Notice | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Store reports (idempotently), report each bad item in one line, then enrich what is new."""
+    assert story.id is not None
+    summary = IngestSummary()
+    for item in items:
+        if progress is not None:
+            progress(1)
+        if isinstance(item, Problem):
+            summary.skipped.append(item)
+            if on_problem is not None:
+                on_problem(str(item))
+            continue
+        if item.published is None:
+            problem = Problem(item.url, "no publication date")
+            summary.skipped.append(problem)
+            if on_problem is not None:
+                on_problem(str(problem))
+            continue
+        if not item.text.strip():
+            problem = Problem(item.url, "no text")
+            summary.skipped.append(problem)
+            if on_problem is not None:
+                on_problem(str(problem))
+            continue
+        status, report_id = store.add_report(story.id, item)
+        if status is Added.NEW:
+            summary.new += 1
+        elif status is Added.UPDATED:
+            summary.updated += 1
+        else:
+            summary.unchanged += 1
+        if status is not Added.UNCHANGED:
+            summary.report_ids.append(report_id)
+    if enrich and summary.report_ids:
+        enrich_story(store, story, summary.report_ids)
+    return summary
+
+
+def enrich_story(
+    store: Store,
+    story: Story,
+    report_ids: Collection[int] | None = None,
+    *,
+    entities: bool = True,
+    progress: Progress | None = None,
+) -> int:
+    """Enrich reports (default: all the story's reports not yet enriched); returns how many."""
+    from .enrich import Enricher
+    from .enrich.claims import link_denials
+
+    assert story.id is not None
+    ids = list(report_ids) if report_ids is not None else store.unenriched_report_ids(story.id)
+    enricher = Enricher(story, entities=entities)
+    for outlet in store.outlets():
+        enricher.registry.add(outlet)
+    done = 0
+    for i in range(0, len(ids), ENRICH_BATCH):
+        batch = store.reports(story.id, ids=ids[i : i + ENRICH_BATCH])
+        for analysis in enricher.analyze(batch):
+            rid = analysis.report.id
+            assert rid is not None
+            store.replace_sentences(story.id, rid, analysis.sentences)
+            store.set_report_kind(rid, analysis.kind, analysis.language)
+        done += len(batch)
+        if progress is not None:
+            progress(len(batch))
+    store.set_entity_aliases(story.id, enricher.index.entities())
+    if done:
+        all_ids = [r.id for r in store.reports(story.id) if r.id is not None]
+        sentences = store.sentences_for(all_ids)
+        flat = [s for rid in all_ids for s in sentences.get(rid, [])]
+        links = link_denials(flat)
+        store.save_claim_links(
+            (flat[d].id, flat[c].id, score)
+            for d, c, score in links
+            if flat[d].id is not None and flat[c].id is not None
+        )
+    return done
+
+
+def compose_story(
+    store: Store,
+    story: Story,
+    *,
+    per_day: int = 6,
+    dates: Collection[date] | None = None,
+) -> Briefing:
+    """Compose (or recompose) the story's days and return the whole briefing."""
+    assert story.id is not None
+    missing = store.unenriched_report_ids(story.id)
+    if missing:
+        enrich_story(store, story, missing)
+    reports = store.reports(story.id)
+    sentences = store.sentences_for([r.id for r in reports if r.id is not None])
+    result = compose(story, reports, sentences, per_day=per_day, dates=dates)
+    for day in result.days:
+        store.save_day(story.id, day)
+    if dates is None:
+        store.remove_days(story.id, keep=[d.date for d in result.days])
+    store.set_standfirst(story.id, result.standfirst)
+    return store.briefing(story)
+
+
+def import_briefing(store: Store, story: Story, briefing: Briefing) -> int:
+    """Store an existing briefing's days as published (approved) bullets; returns bullets stored."""
+    assert story.id is not None
+    count = 0
+    for day in briefing.days:
+        for position, bullet in enumerate(day.bullets):
+            bullet.position = position
+            bullet.key = bullet.key or text_key(day.date, bullet.text)
+        store.save_day(story.id, day)
+        count += len(day.bullets)
+    if briefing.standfirst:
+        store.set_standfirst(story.id, briefing.standfirst)
+    return count
+
+
+def publish_story(store: Store, story: Story, out_dir: Path, *, base_url: str = "") -> list[Path]:
+    """Write the static site, feeds, Markdown and JSON export of the story's briefing."""
+    from .publish.site import write_site
+
+    return write_site(store.briefing(story), out_dir, base_url=base_url)
