@@ -10,10 +10,14 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .compose.briefing import compose, text_key
 from .model import Briefing, Problem, Report, Story
 from .store import Added, Store
+
+if TYPE_CHECKING:
+    from .ingest.http import Fetcher
 
 Progress = Callable[[int], None]
 Notice = Callable[[str], None]
@@ -35,9 +39,8 @@ class IngestSummary:
             reasons[p.reason] = reasons.get(p.reason, 0) + 1
         why = "; ".join(f"{n} {r}" for r, n in sorted(reasons.items(), key=lambda x: -x[1]))
         skipped = f", {len(self.skipped)} skipped" + (f" ({why})" if why else "")
-        return (
-            f"{self.new} ingested, {self.updated} updated, {self.unchanged} unchanged"
-            + (skipped if self.skipped else "")
+        return f"{self.new} ingested, {self.updated} updated, {self.unchanged} unchanged" + (
+            skipped if self.skipped else ""
         )
 
 
@@ -165,6 +168,28 @@ def import_briefing(store: Store, story: Story, briefing: Briefing) -> int:
     if briefing.standfirst:
         store.set_standfirst(story.id, briefing.standfirst)
     return count
+
+
+def read_briefing_source(
+    source: str, fetcher: Fetcher | None = None, *, year_hint: int | None = None
+) -> Briefing | Problem:
+    """An existing briefing from a file or a URL (HTML page or plain-text rendering)."""
+    from .ingest import is_url
+    from .ingest.briefing import parse_briefing_html, parse_briefing_text, read_briefing
+    from .ingest.http import FetchError
+
+    if not is_url(source):
+        return read_briefing(Path(source))
+    if fetcher is None:
+        return Problem(source, "fetching a URL needs a fetcher")
+    try:
+        fetched = fetcher.get(source)
+    except FetchError as exc:
+        return Problem(source, str(exc))
+    text = fetched.content.decode("utf-8", "replace")
+    if "html" in (fetched.content_type or "") or text.lstrip().startswith("<"):
+        return parse_briefing_html(text)
+    return parse_briefing_text(text, year_hint=year_hint)
 
 
 def publish_story(store: Store, story: Story, out_dir: Path, *, base_url: str = "") -> list[Path]:

@@ -86,7 +86,9 @@ def compose(
     return Composition(days=ordered, standfirst=standfirst(ordered))
 
 
-def write_bullet(day_date: date, dev: Development, reports: Mapping[int | None, Report]) -> Bullet | None:
+def write_bullet(
+    day_date: date, dev: Development, reports: Mapping[int | None, Report]
+) -> Bullet | None:
     """One bullet from a development: its best sentence, credited and cited."""
     if not dev.sentences:
         return None
@@ -110,7 +112,9 @@ def write_bullet(day_date: date, dev: Development, reports: Mapping[int | None, 
         Citation(report_id=r.id, url=r.url, outlet=r.outlet, title=r.title)
         for r in cited[:MAX_CITATIONS]
     ]
-    return Bullet(text=text, citations=citations, outlets=credited, key=bullet_key(day_date, dev, reports))
+    return Bullet(
+        text=text, citations=citations, outlets=credited, key=bullet_key(day_date, dev, reports)
+    )
 
 
 def bullet_key(day_date: date, dev: Development, reports: Mapping[int | None, Report]) -> str:
@@ -118,6 +122,7 @@ def bullet_key(day_date: date, dev: Development, reports: Mapping[int | None, Re
 
     Reports arriving later join the development without changing its earliest report.
     """
+
     def order(s: Sentence) -> tuple[str, str, int]:
         r = reports.get(s.report_id)
         published = r.published.isoformat() if r and r.published else ""
@@ -177,22 +182,43 @@ def analysis_items(reports: Sequence[Report], tz: ZoneInfo) -> dict[date, list[A
         if r.kind in (ReportKind.ANALYSIS, ReportKind.OPINION):
             out[day_date].append(
                 AnalysisItem(
-                    text=_summary(r.text), title=r.title, url=r.url, outlet=r.outlet,
-                    author=r.author, report_id=r.id,
+                    text=_summary(r.text),
+                    title=r.title,
+                    url=r.url,
+                    outlet=r.outlet,
+                    author=r.author,
+                    report_id=r.id,
                 )
             )
         elif r.kind == ReportKind.SOCIAL and not r.embeds:
-            embed = Embed(author=r.author or r.outlet or "", handle="", date=day_date,
-                          text=r.text, url=r.url)
-            out[day_date].append(AnalysisItem(text="", title=r.title, url=r.url, outlet=r.outlet,
-                                              author=r.author, report_id=r.id, embed=embed))
+            embed = Embed(
+                author=r.author or r.outlet or "", handle="", date=day_date, text=r.text, url=r.url
+            )
+            out[day_date].append(
+                AnalysisItem(
+                    text="",
+                    title=r.title,
+                    url=r.url,
+                    outlet=r.outlet,
+                    author=r.author,
+                    report_id=r.id,
+                    embed=embed,
+                )
+            )
         for e in r.embeds:
             if e.url in seen_embeds:
                 continue
             seen_embeds.add(e.url)
             out[e.date or day_date].append(
-                AnalysisItem(text="", title=f"Embedded in {r.outlet or r.title}", url=r.url,
-                             outlet=r.outlet, author=e.author, report_id=r.id, embed=e)
+                AnalysisItem(
+                    text="",
+                    title=f"Embedded in {r.outlet or r.title}",
+                    url=r.url,
+                    outlet=r.outlet,
+                    author=e.author,
+                    report_id=r.id,
+                    embed=e,
+                )
             )
     return out
 

@@ -11,7 +11,7 @@ MAX_CREDITED = 3
 
 
 def join_names(names: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
+    """ "A", "A and B", "A, B and C"."""
     names = list(names)
     if not names:
         return ""
@@ -37,7 +37,9 @@ def report_outlets(report: Report) -> list[str]:
     return [report.outlet] if report.outlet else []
 
 
-def credit(text: str, outlets: Sequence[str], sentence: Sentence | None = None) -> tuple[str, list[str]]:
+def credit(
+    text: str, outlets: Sequence[str], sentence: Sentence | None = None
+) -> tuple[str, list[str]]:
     """Add "…, X reported." to a bullet's text unless the text credits an outlet already.
 
     Returns the text and the outlets it now credits.

@@ -92,9 +92,7 @@ def analyze_reports(
 ) -> dict[int, list[Sentence]]:
     """Sentences with everything found in them, by report id (reports need ids)."""
     enricher = Enricher(story, entities=entities)
-    return {
-        a.report.id: a.sentences for a in enricher.analyze(reports) if a.report.id is not None
-    }
+    return {a.report.id: a.sentences for a in enricher.analyze(reports) if a.report.id is not None}
 
 
 __all__ = ["Enricher", "ReportAnalysis", "analyze_reports", "find_dates"]

@@ -1,0 +1,56 @@
+"""`eval enrich` and `eval tls`: quality, measured."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from . import app, fail, out
+
+eval_app = typer.Typer(
+    help="Measure quality: enrichment gold sets, Timeline17 benchmark.", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "gold"
+
+
+@eval_app.command("enrich")
+def eval_enrich(
+    gold: Path = typer.Option(GOLD, "--gold", help="Folder of hand-labelled gold sets."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+) -> None:
+    """Precision and recall of every enrichment feature on the hand-labelled gold sets."""
+    from ..eval.enrich import score_all
+
+    if not gold.is_dir():
+        fail(f"{gold}: no gold-set folder (the gold sets live in tests/data/gold of a checkout)")
+    scores = score_all(gold)
+    if as_json:
+        out.print_json(json.dumps(scores))
+        return
+    table = Table("feature", "metric", "value")
+    for feature, metrics in scores.items():
+        for name, value in metrics.items():
+            table.add_row(feature, name, f"{value:.3f}" if isinstance(value, float) else str(value))
+    out.print(table)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    dataset: Path = typer.Option(..., "--dataset", help="A folder in the Timeline17 layout."),
+    output: Path = typer.Option(None, "--out", help="Write the result JSON here."),
+    topic: list[str] = typer.Option([], "--topic", help="Only these topics (repeatable)."),
+) -> None:
+    """Run the standard timeline-summarization protocol (tilse ROUGE, date F1) on a dataset."""
+    from ..eval.tls import format_table, run_tls
+
+    if not dataset.is_dir():
+        fail(f"{dataset}: no such folder")
+    result = run_tls(dataset, out=output, topics=topic or None)
+    out.print(format_table(result))
+    if output:
+        out.print(f"result written to {output}")
