@@ -37,7 +37,8 @@ def read_source(
     try:
         reader = READERS[kind]
     except KeyError:
-        raise ValueError(f"unknown input format {kind!r} (known: {', '.join(sorted(READERS))})")
+        known = ", ".join(sorted(READERS))
+        raise ValueError(f"unknown input format {kind!r} (known: {known})") from None
     return reader(source, fetcher)
 
 
