@@ -43,17 +43,17 @@ _SPACE = re.compile(r"\s+")
 
 
 def ap_date(d: date) -> str:
-    """"Aug. 22", "March 20", "Sept. 3"."""
+    """ "Aug. 22", "March 20", "Sept. 3"."""
     return f"{_AP_MONTHS[d.month - 1]} {d.day}"
 
 
 def long_date(d: date) -> str:
-    """"March 13, 2026", as social posts date themselves."""
+    """ "March 13, 2026", as social posts date themselves."""
     return f"{_FULL_MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
 def ap_time(dt: datetime) -> str:
-    """"2:05 p.m." / "midnight" / "noon" (AP style) for a local time."""
+    """ "2:05 p.m." / "midnight" / "noon" (AP style) for a local time."""
     if dt.hour == 0 and dt.minute == 0:
         return "midnight"
     if dt.hour == 12 and dt.minute == 0:
@@ -65,27 +65,32 @@ def ap_time(dt: datetime) -> str:
 
 
 def ap_datetime(dt: datetime) -> str:
-    """"Aug. 22, 2:05 p.m. EET" for an aware datetime already in the reader's zone."""
+    """ "Aug. 22, 2:05 p.m. EET" for an aware datetime already in the reader's zone."""
     zone = dt.tzname() or "UTC"
     return f"{ap_date(dt.date())}, {ap_time(dt)} {zone}"
 
 
 def join_names(names: Iterable[str]) -> str:
-    """"A", "A and B", "A, B and C" (no Oxford comma)."""
+    """ "A", "A and B", "A, B and C" (no Oxford comma)."""
     items = [n for n in names if n]
     if len(items) <= 2:
         return " and ".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def sorted_unique(names: Iterable[str | None]) -> list[str]:
-    """Distinct non-empty names, alphabetical regardless of case, first spelling kept."""
+def unique(names: Iterable[str | None]) -> list[str]:
+    """Distinct non-empty names in their order, case ignored, first spelling kept."""
     seen: dict[str, str] = {}
     for name in names:
         clean = clean_text(name or "")
         if clean and clean.casefold() not in seen:
             seen[clean.casefold()] = clean
-    return sorted(seen.values(), key=str.casefold)
+    return list(seen.values())
+
+
+def sorted_unique(names: Iterable[str | None]) -> list[str]:
+    """Distinct non-empty names, alphabetical regardless of case."""
+    return sorted(unique(names), key=str.casefold)
 
 
 def clean_text(text: str) -> str:

@@ -32,6 +32,7 @@ from livebrief.publish.format import (
     join_names,
     long_date,
     sorted_unique,
+    unique,
     zone,
 )
 
@@ -277,7 +278,7 @@ def _bullet_view(
         key=key,
         text=text,
         sources=_sources(bullet.citations or []),
-        outlets=sorted_unique(bullet.outlets or []),
+        outlets=unique(bullet.outlets or []),
         published=published.astimezone(tz),
         modified=max(modified, published).astimezone(tz),
         show_updated=later or bool(bullet.edited),
@@ -330,7 +331,9 @@ def _analysis_view(item: AnalysisItem) -> AnalysisView | None:
     if not (title or text or embed):
         return None
     url = clean_text(item.url or "")
-    byline = ", ".join(x for x in (clean_text(item.author or ""), clean_text(item.outlet or "")) if x)
+    byline = ", ".join(
+        x for x in (clean_text(item.author or ""), clean_text(item.outlet or "")) if x
+    )
     return AnalysisView(
         item=item,
         title=title,
