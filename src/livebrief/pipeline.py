@@ -12,8 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .compose.briefing import compose, text_key
-from .model import Briefing, Problem, Report, Story
+from .compose.briefing import compose, standfirst, text_key
+from .model import Briefing, BulletState, Day, Problem, Report, Story
 from .store import Added, Store
 
 if TYPE_CHECKING:
@@ -137,22 +137,49 @@ def compose_story(
     story: Story,
     *,
     per_day: int = 6,
+    full: bool = True,
     dates: Collection[date] | None = None,
 ) -> Briefing:
-    """Compose (or recompose) the story's days and return the whole briefing."""
+    """Compose the story's days and return the whole briefing.
+
+    `full` recomposes every day; otherwise only the days that reports ingested since the
+    last composition speak about (or the given `dates`) are regrouped and rewritten.
+    Bullets an editor approved, edited, pinned or rejected are never overwritten.
+    """
     assert story.id is not None
     missing = store.unenriched_report_ids(story.id)
     if missing:
         enrich_story(store, story, missing)
-    reports = store.reports(story.id)
+    if full and dates is None:
+        reports = store.reports(story.id)
+    else:
+        if dates is None:
+            dates = store.touched_dates(story.id)
+        if not dates:
+            return store.briefing(story)
+        reports = store.reports(story.id, ids=store.report_ids_about(story.id, sorted(dates)))
     sentences = store.sentences_for([r.id for r in reports if r.id is not None])
     result = compose(story, reports, sentences, per_day=per_day, dates=dates)
     for day in result.days:
         store.save_day(story.id, day)
+    composed = {d.date for d in result.days}
+    existing = {d.date for d in store.briefing(story).days}
     if dates is None:
-        store.remove_days(story.id, keep=[d.date for d in result.days])
-    store.set_standfirst(story.id, result.standfirst)
+        store.remove_days(story.id, keep=composed)
+    else:
+        store.remove_days(story.id, keep=existing - (set(dates) - composed))
+    store.mark_composed(story.id)
+    briefing = store.briefing(story)
+    store.set_standfirst(story.id, standfirst(_published_days(briefing)))
     return store.briefing(story)
+
+
+def _published_days(briefing: Briefing) -> list[Day]:
+    return [
+        Day(d.date, [b for b in d.bullets if b.state is not BulletState.REJECTED], d.analysis,
+            d.outlets)
+        for d in briefing.days
+    ]
 
 
 def import_briefing(store: Store, story: Story, briefing: Briefing) -> int:

@@ -20,12 +20,22 @@ HOST = typer.Option(config.get("host"), "--host", help="Address to listen on.")
 
 
 @app.command()
-def build(story: str = STORY_OPTION, per_day: int = PER_DAY) -> None:
-    """Compose the briefing: group reports into developments and write each day's bullets."""
+def build(
+    story: str = STORY_OPTION,
+    per_day: int = PER_DAY,
+    everything: bool = typer.Option(
+        False, "--all", help="Recompose every day, not only those new reports touch."
+    ),
+) -> None:
+    """Compose the briefing: group reports into developments and write each day's bullets.
+
+    Only the days that reports ingested since the last build speak about are recomposed,
+    unless --all. Bullets an editor approved, edited, pinned or rejected are kept.
+    """
     with opened() as store:
         st = pick_story(store, story)
         with err.status("composing…"):
-            briefing = pipeline.compose_story(store, st, per_day=per_day)
+            briefing = pipeline.compose_story(store, st, per_day=per_day, full=everything)
         bullets = sum(len(d.bullets) for d in briefing.days)
         out.print(f"{st.slug}: {len(briefing.days)} days, {bullets} bullets")
 

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import (
     Attribution,
@@ -136,6 +136,49 @@ class AnnotationsMixin:
             (story_id,),
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    def touched_dates(self, story_id: int) -> set[date]:
+        """Days that reports not yet composed speak about: their event dates and
+        publication dates (UTC)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT s.event_date FROM sentences s JOIN reports r ON r.id = s.report_id"
+            " WHERE r.story_id = ? AND r.latest = 1 AND r.composed = 0"
+            " AND s.event_date IS NOT NULL"
+            " UNION SELECT DISTINCT substr(published, 1, 10) FROM reports"
+            " WHERE story_id = ? AND latest = 1 AND composed = 0 AND published IS NOT NULL",
+            (story_id, story_id),
+        ).fetchall()
+        return {date.fromisoformat(r[0]) for r in rows}
+
+    def report_ids_about(self, story_id: int, dates: Sequence[date], window: int = 2) -> list[int]:
+        """Latest reports that may speak about these days: published within `window` days
+        of one of them, or holding a sentence whose event date is one of them."""
+        if not dates:
+            return []
+        ids: set[int] = set()
+        marks = ",".join("?" * len(dates))
+        for r in self.db.execute(
+            "SELECT DISTINCT r.id FROM sentences s JOIN reports r ON r.id = s.report_id"
+            f" WHERE r.story_id = ? AND r.latest = 1 AND s.event_date IN ({marks})",
+            [story_id, *(d.isoformat() for d in dates)],
+        ):
+            ids.add(int(r[0]))
+        for d in dates:
+            lo = (d - timedelta(days=window)).isoformat()
+            hi = (d + timedelta(days=window + 1)).isoformat()
+            for r in self.db.execute(
+                "SELECT id FROM reports WHERE story_id = ? AND latest = 1"
+                " AND published >= ? AND published < ?",
+                (story_id, lo, hi),
+            ):
+                ids.add(int(r[0]))
+        return sorted(ids)
+
+    def mark_composed(self, story_id: int) -> None:
+        with self.write() as db:
+            db.execute(
+                "UPDATE reports SET composed = 1 WHERE story_id = ? AND composed = 0", (story_id,)
+            )
 
     def sentences_for(self, report_ids: Sequence[int]) -> dict[int, list[Sentence]]:
         """The stored sentences of these reports, with all their annotations."""

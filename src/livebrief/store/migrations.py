@@ -196,4 +196,9 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO bullets_fts(rowid, text) VALUES (new.id, new.text);
     END;
     """,
+    # 4: which reports the briefing has taken in (incremental composition)
+    """
+    ALTER TABLE reports ADD COLUMN composed INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX reports_story_composed ON reports(story_id, composed);
+    """,
 )
