@@ -206,7 +206,7 @@ def read_briefing_source(
     from .ingest.http import FetchError
 
     if not is_url(source):
-        return read_briefing(Path(source))
+        return read_briefing(Path(source), year_hint=year_hint)
     if fetcher is None:
         return Problem(source, "fetching a URL needs a fetcher")
     try:
@@ -215,7 +215,7 @@ def read_briefing_source(
         return Problem(source, str(exc))
     text = fetched.content.decode("utf-8", "replace")
     if "html" in (fetched.content_type or "") or text.lstrip().startswith("<"):
-        return parse_briefing_html(text)
+        return parse_briefing_html(text, year_hint=year_hint)
     return parse_briefing_text(text, year_hint=year_hint)
 
 

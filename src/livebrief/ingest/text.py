@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from livebrief.model import Problem
@@ -11,54 +13,38 @@ from livebrief.model import Problem
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 TITLE_MAX_CHARS = 120
 
-_BRACKETS = {
-    "-LRB-": "(",
-    "-RRB-": ")",
-    "-LSB-": "[",
-    "-RSB-": "]",
-    "-LCB-": "{",
-    "-RCB-": "}",
-}
-_BRACKET_RE = re.compile(r"-(?:LRB|RRB|LSB|RSB|LCB|RCB)-")
-# Tokens are separated by single spaces; "(?= |$)" keeps a match inside one token and one line.
-_END = r"(?=[ \n]|$)"
-_PUNCT_RE = re.compile(r" +(\.\.\.|[,.;:?!%])" + _END, re.M)
-_CONTRACTION_RE = re.compile(r" +((?:n't|N'T)|'(?:s|re|ve|m|ll|d|S|RE|VE|M|LL|D))" + _END, re.M)
-_GONNA_RE = re.compile(r"\b([Gg]on|[Ww]an|[Gg]ot) (na|ta)" + _END, re.M)
-_OPEN_DQ_RE = re.compile(r"`` *")
-_CLOSE_DQ_RE = re.compile(r" *''")
-_OPEN_SQ_RE = re.compile(r"` *")
-_CLOSE_SQ_RE = re.compile(r"(?<=\S) +'" + _END, re.M)
-_OPEN_BR_RE = re.compile(r"([(\[{]) +")
-_CLOSE_BR_RE = re.compile(r" +([)\]}])")
-_CURRENCY_RE = re.compile(r"([$#]) +(?=\d)")
-_SPACES_RE = re.compile(r"[ \t]+")
+_OPEN_BRACKETS = {"LRB": "(", "LSB": "[", "LCB": "{"}
+_CLOSE_BRACKETS = {"RRB": ")", "RSB": "]", "RCB": "}"}
+_OPEN_BRACKET_RE = re.compile(r"-(LRB|LSB|LCB)- ?")
+_CLOSE_BRACKET_RE = re.compile(r" ?-(RRB|RSB|RCB)-")
+# A clitic ('s, 're, ...) or a closing single quote: the space before it goes.
+_APOSTROPHE_RE = re.compile(r" '(?=(?:s|S|re|RE|ve|VE|m|M|ll|LL|d|D)\b|[^\w`]|$)", re.M)
+_OPEN_DOUBLE_RE = re.compile(r"`` ?")
+_OPEN_SINGLE_RE = re.compile(r"` ?")
+_CURRENCY_RE = re.compile(r"([$#]) (?=\d)")
+# Tokens that attach to the word before them. Patterns start with a space and end with a
+# rare character, which keeps str.replace fast on large corpora.
+_ATTACH_LEFT = (" ,", " .", " ;", " :", " ?", " !", " %", " n't", " N'T")
 
 
 def detokenize_ptb(text: str) -> str:
     """Turn Penn-Treebank-tokenized text back into readable text.
 
     ``-LRB- Reuters -RRB- , `` quoted '' 's`` becomes ``(Reuters), "quoted"'s``. Works on one
-    line or on many: spaces are joined, line breaks are kept (so one sentence per line survives).
+    line or on many: spaces are joined, line breaks are kept (so one sentence per line
+    survives) and blank lines dropped.
     """
-    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.splitlines()]
-    out = "\n".join(line for line in lines if line)
-    if not out:
-        return ""
-    out = _BRACKET_RE.sub(lambda m: _BRACKETS[m.group(0)], out)
-    out = out.replace("\\/", "/").replace("\\*", "*")
-    # Punctuation first, while every token is still space-delimited.
-    out = _PUNCT_RE.sub(r"\1", out)
-    out = _CONTRACTION_RE.sub(r"\1", out)
-    out = _GONNA_RE.sub(r"\1\2", out)
-    out = _OPEN_DQ_RE.sub('"', out)
-    out = _CLOSE_DQ_RE.sub('"', out)
-    out = _OPEN_SQ_RE.sub("'", out)
-    out = _CLOSE_SQ_RE.sub("'", out)
-    out = _OPEN_BR_RE.sub(r"\1", out)
-    out = _CLOSE_BR_RE.sub(r"\1", out)
+    out = "\n".join(" ".join(toks) for line in text.splitlines() if (toks := line.split()))
+    for token in _ATTACH_LEFT:
+        out = out.replace(token, token[1:])
+    out = out.replace(" ''", '"').replace("''", '"')
+    out = _APOSTROPHE_RE.sub("'", out)
+    out = _OPEN_DOUBLE_RE.sub('"', out)
+    out = _OPEN_SINGLE_RE.sub("'", out)
+    out = _OPEN_BRACKET_RE.sub(lambda m: _OPEN_BRACKETS[m[1]], out)
+    out = _CLOSE_BRACKET_RE.sub(lambda m: _CLOSE_BRACKETS[m[1]], out)
     out = _CURRENCY_RE.sub(r"\1", out)
-    return out
+    return out.replace("\\/", "/").replace("\\*", "*")
 
 
 def title_from(text: str, limit: int = TITLE_MAX_CHARS) -> str:
@@ -140,3 +126,75 @@ def _not_utf8(path: Path | str, offset: int) -> Problem:
 
 def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+# --- link markup left in text ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Link:
+    """A link found in text: its label and URL."""
+
+    label: str
+    url: str
+    source: bool = False  # from a trailing "([Reuters](url), [AP](url))" list of sources
+
+
+_MD_LINK_RE = re.compile(
+    r"(?<!\\)\[(?P<label>(?:\\.|[^\]\\])*)\]\((?P<url><[^>]*>|[^)\s]+)(?:\s+\"[^\"]*\")?\)"
+)
+_HTML_LINK_RE = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*([\"'])(?P<url>.*?)\1[^>]*>(?P<label>.*?)</a\s*>", re.I | re.S
+)
+_TAG_RE = re.compile(r"</?(?:a|sup|sub|span|b|i|em|strong|u|small|mark|cite|abbr)\b[^>]*>", re.I)
+_REF_MARK_RE = re.compile(r"\s?\[(?P<n>\d{1,3})\]")
+_MD_LINK = r"(?<!\\)\[(?:\\.|[^\]\\])*\]\([^)\s]+\)"
+_SOURCES_TAIL_RE = re.compile(rf"\s*\((?P<inner>\s*{_MD_LINK}(?:\s*,\s*{_MD_LINK})*)\s*\)\s*$")
+_ESCAPE_RE = re.compile(r"\\([\\`*_\[\]{}()<>#+\-.!|])")
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,.;:!?])(?=\s|$)")
+_REF_LABEL_RE = re.compile(r"\[?\d{1,3}\]?")
+
+
+def strip_links(text: str, refs: dict[str, str] | None = None) -> tuple[str, list[Link]]:
+    """Text with link markup removed, and the links it held, in order.
+
+    Handles Markdown links ``[text](url)``, HTML ``<a href>`` tags (and other stray inline
+    tags), ``[1]`` reference marks (resolved through ``refs``: number -> URL), a trailing
+    ``([Reuters](url), [AP](url))`` list of sources, Markdown escapes and HTML entities.
+    """
+    refs = refs or {}
+    links: list[Link] = []
+    tail = _SOURCES_TAIL_RE.search(text)
+    if tail:
+        for m in _MD_LINK_RE.finditer(tail["inner"]):
+            links.append(Link(_unescape(m["label"]).strip(), m["url"].strip("<>"), source=True))
+        text = text[: tail.start()]
+
+    def keep(label: str, url: str) -> str:
+        mark = bool(_REF_LABEL_RE.fullmatch(label))
+        if url and not url.startswith("#"):
+            links.append(Link("" if mark else label, url))
+        return "" if mark else label
+
+    def mark(m: re.Match[str]) -> str:
+        url = refs.get(m["n"])
+        if url:
+            links.append(Link("", url))
+        return ""
+
+    text = _MD_LINK_RE.sub(
+        lambda m: keep(_unescape(m["label"]).strip(), m["url"].strip("<>")), text
+    )
+    text = _HTML_LINK_RE.sub(lambda m: keep(_TAG_RE.sub("", m["label"]).strip(), m["url"]), text)
+    text = _TAG_RE.sub("", text)
+    text = _REF_MARK_RE.sub(mark, text)
+    text = _unescape(text)
+    if "&" in text:
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group(0)), text)
+    text = " ".join(text.split())
+    return _SPACE_BEFORE_PUNCT_RE.sub(r"\1", text), links
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE_RE.sub(r"\1", text)
