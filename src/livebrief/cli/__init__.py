@@ -14,8 +14,8 @@ from .. import config
 from ..model import Story
 from ..store import Store, StoreError
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 app = typer.Typer(
     help="livebrief: follow a developing story and publish a live briefing.",

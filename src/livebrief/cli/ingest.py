@@ -6,7 +6,16 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import typer
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
 
 from .. import config, pipeline
 from ..ingest import read_source
@@ -103,12 +112,20 @@ def ingest_with_progress(
     return summary
 
 
+class _Count(ProgressColumn):
+    """ "n/total", or "n" while the total is unknown."""
+
+    def render(self, task: Task) -> Text:
+        total = f"/{task.total:.0f}" if task.total is not None else ""
+        return Text(f"{task.completed:.0f}{total}")
+
+
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
+        _Count(),
         TimeElapsedColumn(),
         console=err,
         transient=False,
