@@ -88,7 +88,6 @@ def _tweet(node: HtmlElement) -> Embed | None:
     assert match is not None
     name, handle, when = _byline(node)
     handle = handle or f"@{match.group(1)}"
-    url = f"https://x.com/{match.group(1)}/status/{match.group(2)}"
     para = node.find(".//p")
     text = _text(para, skip=lambda a: (a.text_content() or "").startswith("pic."))
     return Embed(
@@ -96,7 +95,7 @@ def _tweet(node: HtmlElement) -> Embed | None:
         handle=handle,
         date=_parse_date(label) or _parse_date(when),
         text=text,
-        url=url,
+        url=_strip_query(href),
     )
 
 
@@ -129,6 +128,8 @@ def _mastodon(node: HtmlElement) -> Embed | None:
     else:
         return None
     handle = f"@{user}@{host}" if "@" not in user else f"@{user}"
+    stated = re.search(r"Post by (@[^@\s]+@[^\s<]+)", node.text_content())
+    handle = stated.group(1) if stated else handle
     paras = [p.text_content().strip() for p in node.iter("p")]
     text = "\n\n".join(p for p in paras if p and not p.startswith("Post by"))
     when = node.find(".//time")
@@ -171,7 +172,9 @@ def _telegram(node: HtmlElement) -> Embed | None:
     if not re.fullmatch(r"[A-Za-z0-9_]+/\d+", post):
         return None
     channel = post.split("/", 1)[0]
-    return Embed(author=f"@{channel}", handle=f"@{channel}", date=None, text="", url=f"https://t.me/{post}")
+    return Embed(
+        author=f"@{channel}", handle=f"@{channel}", date=None, text="", url=f"https://t.me/{post}"
+    )
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -6,13 +6,14 @@ Every failure is a :class:`FetchError` with a one-line reason, never a raw httpx
 
 from __future__ import annotations
 
+import re
 import time
 import urllib.robotparser
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import Message
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -23,6 +24,11 @@ DEFAULT_USER_AGENT = f"livebrief/{__version__} (+https://github.com/livebrief/li
 DEFAULT_MAX_BYTES = 10 * 2**20
 MAX_REDIRECTS = 10
 ROBOTS_MAX_BYTES = 512 * 1024  # RFC 9309: parse at least 500 KiB
+_TRACKING = re.compile(
+    r"^(?:utm_|wt_|at_|ns_|mc_|pk_|itm_).*$"
+    r"|^(?:fbclid|gclid|dclid|msclkid|ocid|cmpid|ito|xtor|ref_src|igshid|mkt_tok|_ga)$",
+    re.I,
+)
 
 
 class FetchError(Exception):
@@ -65,6 +71,26 @@ def charset_of(content_type: str | None) -> str | None:
     msg["content-type"] = content_type
     charset = msg.get_param("charset")
     return charset.strip().lower() if isinstance(charset, str) and charset.strip() else None
+
+
+def is_url(source: object) -> bool:
+    """True for an http(s) URL given as a string."""
+    return isinstance(source, str) and source.lower().startswith(("http://", "https://"))
+
+
+def canonical_url(url: str) -> str:
+    """The URL without tracking parameters (utm_*, fbclid...) or fragment; host lowercased."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return url.strip()
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+    kept = [(k, v) for k, v in query if not _TRACKING.match(k)]
+    new_query = urlencode(kept) if len(kept) != len(query) else parts.query
+    netloc = parts.netloc.lower()
+    for scheme, port in (("http", ":80"), ("https", ":443")):
+        if parts.scheme.lower() == scheme and netloc.endswith(port):
+            netloc = netloc.removesuffix(port)
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", new_query, ""))
 
 
 def _mb(n: int) -> str:
@@ -114,7 +140,7 @@ class Fetcher:
             try:
                 request = self._client.build_request("GET", current)
                 response = self._client.send(request, stream=True)
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise FetchError(url, _describe(exc, self.timeout)) from None
             try:
                 if response.is_redirect:
@@ -138,9 +164,7 @@ class Fetcher:
                 response.close()
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
-    def _read_body(
-        self, url: str, response: httpx.Response, limit: int, deadline: float
-    ) -> bytes:
+    def _read_body(self, url: str, response: httpx.Response, limit: int, deadline: float) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > limit:
             raise FetchError(url, f"response too large ({_mb(int(declared))} > {_mb(limit)})")
@@ -191,7 +215,7 @@ class Fetcher:
                     if response.is_success:
                         body = _read_head(response, ROBOTS_MAX_BYTES)
                     break
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             return f"robots.txt could not be fetched ({_describe(exc, self.timeout)})"
         if status >= 500:
             return f"robots.txt answered HTTP {status}; refusing to crawl"
@@ -213,12 +237,15 @@ def _read_head(response: httpx.Response, limit: int) -> bytes:
 
 
 def _check_scheme(url: str, current: str) -> None:
-    scheme = urlsplit(current).scheme.lower()
+    parts = urlsplit(current)
+    scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise FetchError(url, f"unsupported URL scheme {scheme or '(none)'!r}")
+    if not parts.hostname:
+        raise FetchError(url, "invalid URL (no host)")
 
 
-def _describe(exc: httpx.HTTPError, timeout: float) -> str:
+def _describe(exc: httpx.HTTPError | httpx.InvalidURL, timeout: float) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out after {timeout:g} s"
     if isinstance(exc, httpx.ConnectError):
