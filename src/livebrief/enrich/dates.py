@@ -76,7 +76,7 @@ _MONTH_ALONE = re.compile(
 )
 _YEAR_ALONE = re.compile(
     r"\b(?P<pre>(?i:in|since|during|until|through|throughout|from|before|after|early|late|"
-    rf"mid|end\s+of|the\s+end\s+of|by))[\s-]+(?P<year>{_YEAR})(?!\d|,\d|\s*(?:%|percent))"
+    rf"mid|end\s+of|the\s+end\s+of|by))[\s-]+(?P<year>{_YEAR})(?![\d'’s]|,\d|\s*(?:%|percent))"
     r"(?!\s+(?:[a-z]+\s+)?(?:people|persons|troops|soldiers|men|women|children|residents|"
     r"civilians|protesters|refugees|households|families|homes|houses|buildings|votes))"
 )
@@ -90,7 +90,7 @@ _NOT_AFTER_WEEKDAY = re.compile(
 )
 _NOT_BEFORE_WEEKDAY = re.compile(r"(?:Bloody|Black)\s+$")
 _AGO = re.compile(
-    r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+    r"\b(?P<n>\d{1,4}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
     r"\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago|earlier)\b"
 )
 
@@ -114,6 +114,7 @@ _PREFILTER = re.compile(
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|would|'ll|won't|wo\s+n't|due\s+to|due\s+on|scheduled|set\s+to|expected\s+to|"
     r"plans?\s+to|planning\s+to|planned|intends?\s+to|going\s+to|to\s+be\s+held|(?:is|are)\s+to|"
+    r"expects?\s+to|should(?!\s+have)|hopes?\s+to|hoping\s+to|"
     r"upcoming|aims?\s+to|prepares?\s+to|preparing\s+to|ahead\s+of)\b",
     re.IGNORECASE,
 )
@@ -121,16 +122,27 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:()\"“”—–]|\b(?:said|says|told|added|reported|announced|stated|declared)\b"
 )
 _SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:\w+\s+){0,3}|added|reported|announced|stated|declared|"
-    r"wrote|tweeted|statement)\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?$"
+    r"\b(?:said|says|told|added|reported|announced|stated|declared|revealed|wrote|tweeted|"
+    r"confirmed|insisted|warned|statement|interview)\b(?:\s+[\w.'’]+){0,5}?\s+$"
 )
 _EXCLUDE_BEFORE = re.compile(
-    r"\b(?:since|until|till|before|after|ahead\s+of|from|by|throughout|through|"
-    r"prior\s+to|following)\s+(?:the\s+|a\s+)?$",
+    r"\b(?:since|until|till|before|after|ahead\s+of|from|throughout|through|prior\s+to|"
+    r"following)\s+(?:the\s+|a\s+)?(?:(?:early|late|mid|end\s+of|middle\s+of|start\s+of|"
+    r"beginning\s+of|at\s+least)[\s-]+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
-
-
+_DEADLINE_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+)?(?:(?:early|late|mid|end\s+of|middle\s+of)[\s-]+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+# A date in a "since ..." or "until ..." clause, or in a relative clause, is background.
+_BACKGROUND_SCOPE = re.compile(
+    r"\b(?:(?i:since|until|till|ahead\s+of)|which|who|whom|whose)\b(?![\w-])"
+)
+_SCOPE_BREAK = re.compile(
+    r"[,;:()\"“”—–]|\s-\s|--|\b(?:and|but)\s+(?=(?:he|she|they|it|we|I|the)\b)"
+)
+_AHEAD = {"by", "until", "till", "mid", "end of", "early", "late", "before", "through"}
 _BARE_LEAD = {"", "on", "early on", "late on", "by", "from", "and", "but", "then", "as of"}
 
 
@@ -175,16 +187,25 @@ def _future(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _nearest_year(month: int, day: int, base: date) -> date | None:
-    best: date | None = None
+def _infer_year(month: int, day: int, base: date, future: bool) -> date | None:
+    """The year of a day written without one: the nearest such day that fits the tense."""
+    cands = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
-            cand = date(year, month, day)
+            cands.append(date(year, month, day))
         except ValueError:
             continue
-        if best is None or abs((cand - base).days) < abs((best - base).days):
-            best = cand
-    return best
+    if not cands:
+        return None
+    slack = timedelta(days=2)
+    if future:
+        ahead = [c for c in cands if c >= base - slack]
+        return ahead[0] if ahead else cands[-1]
+    back = [c for c in cands if c <= base + slack]
+    ahead = [c for c in cands if c > base + slack]
+    if back and (not ahead or (base - back[-1]).days <= 180 or (ahead[0] - base).days > 30):
+        return back[-1]
+    return ahead[0] if ahead else cands[0]
 
 
 def _month_of(name: str) -> int:
@@ -225,13 +246,13 @@ def _absolute(text: str, base: date, out: list[_Found]) -> None:
             month, day = _month_of(m["mon"]), int(m["day"].rstrip("stndrh"))
             if m["year"]:
                 try:
-                    value: date | None = date(int(m["year"]), month, day)
+                    found: date | None = date(int(m["year"]), month, day)
                 except ValueError:
-                    value = None
+                    found = None
             else:
-                value = _nearest_year(month, day, base)
-            if value is not None:
-                out.append(_Found(m.start(), m.end(), value, DAY, False, rank))
+                found = _infer_year(month, day, base, _future(text, m.start(), m.end()))
+            if found is not None:
+                out.append(_Found(m.start(), m.end(), found, DAY, False, rank))
     for m in _MONTH_YEAR.finditer(text):
         out.append(
             _Found(
@@ -242,17 +263,24 @@ def _absolute(text: str, base: date, out: list[_Found]) -> None:
         month = _month_of(m["mon"])
         pre = m["pre"].lower()
         start = m.start("mon") if pre not in ("last", "next", "this") else m.start()
-        if pre == "last":
+        future = _future(text, m.start(), m.end())
+        year_word = re.match(r"\s+(last|this|next)\s+year\b", text[m.end() :], re.I)
+        if year_word:
+            year = base.year + {"last": -1, "this": 0, "next": 1}[year_word[1].lower()]
+        elif pre == "last":
             year = base.year if month < base.month else base.year - 1
         elif pre == "next":
             year = base.year if month > base.month else base.year + 1
         elif pre == "this":
             year = base.year
-        elif _future(text, m.start(), m.end()):
+        elif future:
             year = base.year if month >= base.month else base.year + 1
+        elif month <= base.month or (month - base.month <= 2 and pre in _AHEAD):
+            year = base.year  # "by mid-August" in a July article: this year's
         else:
-            year = base.year if month <= base.month else base.year - 1
-        out.append(_Found(start, m.end(), date(year, month, 1), MONTH, False, 4))
+            year = base.year - 1
+        value = date(year, month, 1)
+        out.append(_Found(start, m.end(), value, MONTH, future or value > base, 4))
     for m in _YEAR_ALONE.finditer(text):
         year = int(m["year"])
         if year <= base.year + 10:
@@ -285,20 +313,25 @@ def _relative(text: str, base: date, out: list[_Found]) -> None:
     for m in _AGO.finditer(text):
         n = m["n"].lower()
         count = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        unit = m["unit"].lower().rstrip("s")
-        if unit == "day":
-            value, precision = base - timedelta(days=count), DAY
-        elif unit == "week":
-            value, precision = base - timedelta(days=7 * count), WEEK
-        elif unit == "month":
-            value, precision = _shift_month(base, -count), MONTH
-        else:
-            value, precision = date(base.year - count, 1, 1), YEAR
+        try:
+            value, precision = _ago(count, m["unit"].lower().rstrip("s"), base)
+        except (ValueError, OverflowError):
+            continue  # "7,000 years ago": outside the calendar
         out.append(_Found(m.start(), m.end(), value, precision, False, 5))
     for m in _PERIOD.finditer(text):
         found = _period(" ".join(m["mod"].lower().split()), m["unit"].lower(), text, m, base)
         if found is not None:
             out.append(found)
+
+
+def _ago(count: int, unit: str, base: date) -> tuple[date, DatePrecision]:
+    if unit == "day":
+        return base - timedelta(days=count), DAY
+    if unit == "week":
+        return base - timedelta(days=7 * count), WEEK
+    if unit == "month":
+        return _shift_month(base, -count), MONTH
+    return date(base.year - count, 1, 1), YEAR
 
 
 def _period(mod: str, unit: str, text: str, m: re.Match[str], base: date) -> _Found | None:
@@ -380,18 +413,29 @@ def find_dates(sentence: str, published: datetime, tz: str = "UTC") -> list[Even
 _PRECISION_ORDER = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}
 
 
-def _penalty(sentence: str, f: _Found) -> int | None:
+def _penalty(sentence: str, f: _Found, others: list[_Found]) -> int | None:
     """How weakly an expression dates the sentence's event (None: it does not)."""
-    before = sentence[max(0, f.start - 40) : f.start]
+    before = sentence[max(0, f.start - 60) : f.start]
     if _EXCLUDE_BEFORE.search(before):
         return None
-    if _SPEECH_BEFORE.search(before):
-        return 1
+    if f.scheduled and _DEADLINE_BEFORE.search(before):
+        return None  # "by Friday": a deadline, not an event
+    breaks = list(_SCOPE_BREAK.finditer(sentence, 0, f.start))
+    scope_start = breaks[-1].end() if breaks else 0
+    scope = [
+        m.end() + scope_start for m in _BACKGROUND_SCOPE.finditer(sentence[scope_start : f.start])
+    ]
+    if scope and not any(scope[-1] <= o.start < f.start for o in others):
+        return None  # "since the rig sank on April 22", "which began on Saturday"
+    if f.scheduled:
+        return 3  # a plan; the day it was announced is the news, if the sentence gives it
+    if _SPEECH_BEFORE.search(before[-45:]):
+        return 2  # "said on Tuesday": the report's date, if nothing dates the event itself
     after = sentence[f.end : f.end + 20]
     if re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", before, re.I) and re.match(
         r"\s+[a-z]", after
     ):
-        return 2  # inside a noun phrase: "the March 3 vote"
+        return 1  # inside a noun phrase: "the March 3 vote"
     return 0
 
 
@@ -399,8 +443,9 @@ def event_date(sentence: str, published: datetime, tz: str = "UTC") -> EventDate
     """The date of the sentence's event, or the publication date (evidence None)."""
     base = local_date(published, tz)
     best: tuple[tuple[int, int, int], _Found] | None = None
-    for f in _find(sentence, base):
-        penalty = _penalty(sentence, f)
+    found = _find(sentence, base)
+    for f in found:
+        penalty = _penalty(sentence, f, found)
         if penalty is None:
             continue
         key = (_PRECISION_ORDER[f.precision], penalty, f.start)
