@@ -65,7 +65,7 @@ def compose(
         bullets: list[Bullet] = []
         seen_text: set[str] = set()
         for dev in developments[:per_day]:
-            bullet = write_bullet(day_date, dev, by_id)
+            bullet = write_bullet(day_date, dev, by_id, sentences)
             if bullet is None or _norm(bullet.text) in seen_text:
                 continue
             seen_text.add(_norm(bullet.text))
@@ -87,13 +87,23 @@ def compose(
 
 
 def write_bullet(
-    day_date: date, dev: Development, reports: Mapping[int | None, Report]
+    day_date: date,
+    dev: Development,
+    reports: Mapping[int | None, Report],
+    report_sentences: Mapping[int, Sequence[Sentence]] | None = None,
 ) -> Bullet | None:
-    """One bullet from a development: its best sentence, credited and cited."""
+    """One bullet from a development: its best sentence, credited and cited.
+
+    A sentence that leans on the one before it ("The attack…", "They also…") brings that
+    sentence along, so that the bullet stands on its own.
+    """
     if not dev.sentences:
         return None
     lead = dev.sentences[0]
     text = clean_sentence(lead.text)
+    before = _context(lead, report_sentences or {})
+    if before is not None:
+        text = f"{clean_sentence(before.text)} {text}"
     if not text:
         return None
     cited = [reports[rid] for rid in dict.fromkeys(dev.report_ids) if rid in reports]
@@ -115,6 +125,31 @@ def write_bullet(
     return Bullet(
         text=text, citations=citations, outlets=credited, key=bullet_key(day_date, dev, reports)
     )
+
+
+_ANAPHORA = re.compile(
+    r"^(?:he|she|it|they|this|these|that|those|his|her|its|their|there|such|the (?:two|three"
+    r"|latter|former|same)|the (?:\w+ )?(?:attack|attacks|incident|move|decision|city|town"
+    r"|village|plant|group|vessel|ship|strike|blast|explosion|bombing|operation|offensive|talks"
+    r"|meeting|agreement|deal|vote|bill|law|ban|plan|statement|announcement|report|case|victims"
+    r"|crowd|protest|protests|protesters|company|country|government|ministry|official|officials)"
+    r")\b"
+    r"|\b(?:also|too|as well|however|meanwhile|further|additionally|later|the attack|the incident"
+    r"|the former|the latter)\b",
+    re.I,
+)
+MAX_WITH_CONTEXT = 520
+
+
+def _context(lead: Sentence, report_sentences: Mapping[int, Sequence[Sentence]]) -> Sentence | None:
+    """The sentence before `lead` in its report, when `lead` cannot stand alone."""
+    if lead.position == 0 or lead.report_id is None or not _ANAPHORA.search(lead.text):
+        return None
+    ordered = report_sentences.get(lead.report_id, ())
+    previous = next((s for s in ordered if s.position == lead.position - 1), None)
+    if previous is None or len(previous.text) + len(lead.text) > MAX_WITH_CONTEXT:
+        return None
+    return previous
 
 
 def bullet_key(day_date: date, dev: Development, reports: Mapping[int | None, Report]) -> str:
