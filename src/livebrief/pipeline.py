@@ -100,7 +100,6 @@ def enrich_story(
 ) -> int:
     """Enrich reports (default: all the story's reports not yet enriched); returns how many."""
     from .enrich import Enricher
-    from .enrich.claims import link_denials
 
     assert story.id is not None
     ids = list(report_ids) if report_ids is not None else store.unenriched_report_ids(story.id)
@@ -120,16 +119,34 @@ def enrich_story(
             progress(len(batch))
     store.set_entity_aliases(story.id, enricher.index.entities())
     if done:
-        all_ids = [r.id for r in store.reports(story.id) if r.id is not None]
-        sentences = store.sentences_for(all_ids)
-        flat = [s for rid in all_ids for s in sentences.get(rid, [])]
-        links = link_denials(flat)
-        store.save_claim_links(
-            (flat[d].id, flat[c].id, score)
-            for d, c, score in links
-            if flat[d].id is not None and flat[c].id is not None
-        )
+        link_new_denials(store, story, ids)
     return done
+
+
+def link_new_denials(store: Store, story: Story, report_ids: Collection[int]) -> int:
+    """Link the denials in these reports to the claims they answer.
+
+    Candidate claims are the sentences of reports about the same days, so the work grows
+    with a day's reports, not with the whole story. Returns the links stored.
+    """
+    from .enrich.claims import link_denials
+
+    assert story.id is not None
+    new = set(report_ids)
+    mine = store.sentences_for(sorted(new))
+    days = sorted({s.event.date for ss in mine.values() for s in ss if s.denial and s.event})
+    if not days:
+        return 0
+    reports = store.reports(story.id, ids=store.report_ids_about(story.id, days, window=3))
+    sentences = store.sentences_for([r.id for r in reports if r.id is not None])
+    flat = [s for r in reports for s in sentences.get(r.id or -1, [])]
+    links = [
+        (flat[d].id, flat[c].id, score)
+        for d, c, score in link_denials(flat, detect=False)
+        if flat[d].report_id in new and flat[d].id is not None and flat[c].id is not None
+    ]
+    store.save_claim_links(links)  # type: ignore[arg-type]
+    return len(links)
 
 
 def compose_story(
@@ -159,7 +176,14 @@ def compose_story(
             return store.briefing(story)
         reports = store.reports(story.id, ids=store.report_ids_about(story.id, sorted(dates)))
     sentences = store.sentences_for([r.id for r in reports if r.id is not None])
-    result = compose(story, reports, sentences, per_day=per_day, dates=dates)
+    result = compose(
+        story,
+        reports,
+        sentences,
+        per_day=per_day,
+        dates=dates,
+        claim_links=store.claim_links(story.id),
+    )
     for day in result.days:
         store.save_day(story.id, day)
     composed = {d.date for d in result.days}
@@ -176,8 +200,12 @@ def compose_story(
 
 def _published_days(briefing: Briefing) -> list[Day]:
     return [
-        Day(d.date, [b for b in d.bullets if b.state is not BulletState.REJECTED], d.analysis,
-            d.outlets)
+        Day(
+            d.date,
+            [b for b in d.bullets if b.state is not BulletState.REJECTED],
+            d.analysis,
+            d.outlets,
+        )
         for d in briefing.days
     ]
 

@@ -44,13 +44,17 @@ def compose(
     per_day: int = 6,
     dates: Collection[date] | None = None,
     embedder: object | None = None,
+    claim_links: Sequence[tuple[int, int, float]] = (),
 ) -> Composition:
     """Days of bullets from a story's reports and their enriched sentences.
 
     `dates` limits the work to those days (incremental composition); the standfirst is
-    written for the latest day composed.
+    written for the latest day composed. `claim_links` (denial sentence id, claim sentence
+    id, score) put a denial beside the claim it answers.
     """
     by_id = {r.id: r for r in reports if r.id is not None}
+    by_sentence = {s.id: s for ss in sentences.values() for s in ss if s.id is not None}
+    answers = {c: by_sentence[d] for d, c, _ in claim_links if d in by_sentence}
     news = [r for r in reports if r.kind not in ANALYSIS_KINDS]
     selected = select_developments(
         news,
@@ -65,7 +69,7 @@ def compose(
         bullets: list[Bullet] = []
         seen_text: set[str] = set()
         for dev in developments[:per_day]:
-            bullet = write_bullet(day_date, dev, by_id, sentences)
+            bullet = write_bullet(day_date, dev, by_id, sentences, answers)
             if bullet is None or _norm(bullet.text) in seen_text:
                 continue
             seen_text.add(_norm(bullet.text))
@@ -91,6 +95,7 @@ def write_bullet(
     dev: Development,
     reports: Mapping[int | None, Report],
     report_sentences: Mapping[int, Sequence[Sentence]] | None = None,
+    answers: Mapping[int, Sentence] | None = None,
 ) -> Bullet | None:
     """One bullet from a development: its best sentence, credited and cited.
 
@@ -112,12 +117,17 @@ def write_bullet(
         cited.remove(lead_report)
         cited.insert(0, lead_report)
     outlets = [o for r in cited for o in report_outlets(r)]
-    extra = _conflicting(dev, lead)
-    if extra is not None:
-        text = f"{text} {clean_sentence(extra.text)}"
+    extra = (answers or {}).get(lead.id or -1) or _conflicting(dev, lead)
     text, credited = credit(text, outlets, lead)
     if extra is not None:
-        credited = list(dict.fromkeys([*credited, *extra.outlets]))
+        # the other side's account, credited to its own report
+        extra_report = reports.get(extra.report_id)
+        extra_outlets = report_outlets(extra_report) if extra_report else []
+        answer, answer_credit = credit(clean_sentence(extra.text), extra_outlets, extra)
+        text = f"{text} {answer}"
+        credited = list(dict.fromkeys([*credited, *answer_credit]))
+        if extra_report is not None and extra_report not in cited:
+            cited.append(extra_report)
     citations = [
         Citation(report_id=r.id, url=r.url, outlet=r.outlet, title=r.title)
         for r in cited[:MAX_CITATIONS]
