@@ -35,8 +35,15 @@ def eval_enrich(
     table = Table("feature", "metric", "value")
     for feature, metrics in scores.items():
         for name, value in metrics.items():
-            table.add_row(feature, name, f"{value:.3f}" if isinstance(value, float) else str(value))
+            table.add_row(feature, name, _number(value))
     out.print(table)
+
+
+def _number(value: object) -> str:
+    """Scores with three decimals, counts as whole numbers."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and value > 1 else f"{value:.3f}"
+    return str(value)
 
 
 @eval_app.command("tls")
