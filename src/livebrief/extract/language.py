@@ -1,98 +1,123 @@
-"""The language of a text: a cheap guess from its script and commonest words, and tags."""
+"""The language of a text, found cheaply from its script and commonest words; and tags.
+
+Texts mostly in a non-Latin script are told apart by their letters: Arabic, Urdu, Persian,
+Russian, Ukrainian, Serbian, Bulgarian, Greek, Hebrew, Chinese, Japanese, Korean, Hindi,
+Bengali, Tamil, Thai, Armenian, Georgian. Latin-script texts are scored against stop-word
+profiles (en, de, fr, es, it, pt, nl, tr, pl, sv, da, no, ro), with letters that only one of
+those languages writes counting as stop words.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-_STOPWORDS = {
-    "en": "the and of to in is that for it was on with as are be by this have from at his her "
-    "they not but which said were has been will would their who",
-    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es "
-    "wird bei nach wie noch sind oder aus einer werden hat dass",
-    "fr": "le la les et des est une un du que dans pour qui pas sur au avec ce il sont par "
-    "plus se elle ont cette mais été aux nous",
-    "es": "el la los las y de que en un una es por con para del se no al lo como más pero "
-    "sus fue ha este está son también",
-    "it": "il lo la gli le e di che un una è per con non del della sono si da nel alla anche "
-    "come più ma ha questo degli",
-    "pt": "o a os as e de que em um uma é para com não do da dos das no na por mais se foi "
-    "ao pelo pela são também",
-    "nl": "de het een en van is dat op te in zijn niet met voor die er aan ook als bij door "
-    "maar wordt naar",
-    "pl": "i w na z się nie do że to jest o jak od po ale za przez co jego są dla już tak",
-    "tr": "ve bir bu da de için ile olarak çok daha olan gibi ama en kadar sonra ne değil var",
-    "sv": "och att det som en är på av för med den till inte har de om ett jag men",
+__all__ = ["detect_language", "normalize_language"]
+
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": """the and of to in is was that for on are with as it at by from be have has
+            this not but were they which said their an had been will would its who more after""",
+        "de": """der die das und ist nicht ein eine zu den von mit sich des auf für im dem
+            auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie
+            in einen einem eines nur oder aber wenn so was über wir ihr man kann soll will
+            haben hatte wurde durch bis vom zum zur mehr ich du""",
+        "fr": """le la les et des est un une du en que qui dans pour pas sur au avec ce il
+            sont plus par ne se elle ont mais ou aux cette être été leur nous""",
+        "es": """el la los las de y que en un una es por con para del se no al lo como más
+            su pero sus le ha este fue son también entre está cuando muy sin""",
+        "it": """il la di che e è un una per non in del della le si con sono da al dei gli
+            alla più anche come ma nel questo delle ha lo suo degli""",
+        "pt": """o a os as de e que do da em um uma para é com não no na por mais dos das
+            se ao como mas foi ele sua ou seu são está também""",
+        "nl": """de het een en van is dat op te in voor niet met zijn die er aan ook als bij
+            maar om dan nog werd naar uit heeft worden wordt deze""",
+        "tr": """ve bir bu da de için ile çok ne daha gibi olan olarak ama en kadar sonra
+            değil var mı mi ise ya şey her onun ancak ben sen o biz siz onlar nerede""",
+        "pl": """i w na z się nie do to że jest o jak a co za po ale od jego był tak przez
+            czy już są być może oraz również tylko dla""",
+        "sv": """och att det som en på är av för med till den har inte om ett de var men
+            jag han sig från vid så kan""",
+        "da": """og i det som en på er af for med til den har ikke om et de var men jeg
+            han sig fra ved så kan blev at efter nogle hvor hvem""",
+        "no": """og i det som en på er av for med til den har ikke om et de var men jeg
+            han seg fra ved så kan ble å etter noen hvor hvem""",
+        "ro": """și în de la cu pe care este un o din nu a fost se mai ca pentru sau""",
+    }.items()
 }
-_WORD_LANGS: dict[str, list[str]] = {}
-for _lang, _words in _STOPWORDS.items():
-    for _word in _words.split():
-        _WORD_LANGS.setdefault(_word, []).append(_lang)
-_WORD = re.compile(r"[^\W\d_]+")
-_LETTERS = re.compile(r"[^\W\d_]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-# A script's letters, and its language ("" when the letters below decide).
-_SCRIPTS = [
-    (re.compile(pattern), lang)
-    for pattern, lang in (
-        ("[\u0400-\u04ff]", "cyrillic"),
-        ("[\u0600-\u06ff]", "arabic"),
-        ("[\u0370-\u03ff]", "el"),
-        ("[\u0530-\u058f]", "hy"),
-        ("[\u0590-\u05ff]", "he"),
-        ("[\u0900-\u097f]", "hi"),
-        ("[\u0980-\u09ff]", "bn"),
-        ("[\u0b80-\u0bff]", "ta"),
-        ("[\u0e00-\u0e7f]", "th"),
-        ("[\u10a0-\u10ff]", "ka"),
-        ("[\u3040-\u30ff\u4e00-\u9fff]", "cjk"),
-        ("[\uac00-\ud7af]", "ko"),
-    )
-]
+# Letters that only one language (of those profiled) writes: each counts as a stop word.
+_HINTS: dict[str, str] = {
+    "tr": "şğıİ",
+    "pl": "ąęłńśźż",
+    "de": "ß",
+    "es": "ñ¿¡",
+    "pt": "ãõ",
+    "fr": "œ",
+    "ro": "țșă",
+    "da": "æø",
+    "no": "æø",
+}
+_MARKUP = re.compile(r"<[^>]{0,300}>|&[#\w]{1,10};|https?://\S+|www\.\S+|\S+@\S+")
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+_SCRIPTS: dict[str, re.Pattern[str]] = {
+    name: re.compile(f"[{ranges}]")
+    for name, ranges in {
+        "latin": "A-Za-z\u00c0-\u024f",
+        "arabic": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff",
+        "cyrillic": "\u0400-\u04ff",
+        "kana": "\u3040-\u30ff",
+        "han": "\u3400-\u4dbf\u4e00-\u9fff",
+        "hangul": "\u1100-\u11ff\uac00-\ud7af",
+        "greek": "\u0370-\u03ff",
+        "hebrew": "\u0590-\u05ff",
+        "devanagari": "\u0900-\u097f",
+        "bengali": "\u0980-\u09ff",
+        "tamil": "\u0b80-\u0bff",
+        "thai": "\u0e00-\u0e7f",
+        "armenian": "\u0530-\u058f",
+        "georgian": "\u10a0-\u10ff",
+    }.items()
+}
+# The language of a script that only one language (of those told apart) writes.
+_SCRIPT_LANGUAGE = {
+    "kana": "ja",
+    "han": "zh",
+    "hangul": "ko",
+    "greek": "el",
+    "hebrew": "he",
+    "devanagari": "hi",
+    "bengali": "bn",
+    "tamil": "ta",
+    "thai": "th",
+    "armenian": "hy",
+    "georgian": "ka",
+}
+_URDU_LETTERS = "ٹڈڑںےۓھ"
+_PERSIAN_LETTERS = "پچژگیک۰۱۲۳۴۵۶۷۸۹"  # not written in Arabic (Urdu is told apart first)
+_UKRAINIAN_LETTERS = "іїєґІЇЄҐ"
+_SERBIAN_LETTERS = "ђјљњћџЂЈЉЊЋЏ"
+_BULGARIAN_WORDS = re.compile(r"(?:^|\s)(?:със|това|които|беше|са)(?=\s|$)")
 
 
-def detect_language(text: str) -> str | None:
-    """A cheap guess at the language of ``text`` (ISO 639-1), or None when unsure.
+def detect_language(text: str, *, min_evidence: int = 3) -> str | None:
+    """The ISO 639-1 code of the text's language, or None when unsure.
 
-    Non-Latin scripts are told apart by their letters; Latin-script languages by their
-    commonest words. Covers en, de, fr, es, it, pt, nl, pl, tr, sv and the scripts above.
+    Only the first few thousand characters are read; markup, links and addresses are
+    skipped. A text mostly in a non-Latin script is told by its letters. A Latin-script
+    text needs ``min_evidence`` stop words (and own letters) of its best language: fewer,
+    as in a short headline, is unsure. ``min_evidence=1`` guesses from any evidence at all.
     """
-    sample = text[:5000]
-    letters = len(_LETTERS.findall(sample))
-    if not letters:
-        return None
-    if len(_LATIN.findall(sample)) > letters / 2:
-        return _by_words(sample)
-    for pattern, script in _SCRIPTS:
-        if len(pattern.findall(sample)) > letters / 2:
-            return _by_letters(script, sample)
-    return None
-
-
-def _by_letters(script: str, sample: str) -> str:
-    if script == "cyrillic":
-        return "uk" if re.search("[іїєґІЇЄҐ]", sample) else "ru"
-    if script == "arabic":
-        if re.search("[ےٹڈڑں]", sample):
-            return "ur"
-        return "fa" if re.search("[پچژگ]", sample) else "ar"
-    if script == "cjk":
-        return "ja" if re.search("[\u3040-\u30ff]", sample) else "zh"
-    return script
-
-
-def _by_words(sample: str) -> str | None:
-    scores: dict[str, float] = {}
-    for word in _WORD.findall(sample.lower()):
-        langs = _WORD_LANGS.get(word)
-        if langs:
-            for lang in langs:
-                scores[lang] = scores.get(lang, 0.0) + 1 / len(langs)
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:2]
-    if not ranked or ranked[0][1] < 3:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-        return None
-    return ranked[0][0]
+    sample = _MARKUP.sub(" ", text[:6000])[:3000]
+    scripts = _scripts(sample)
+    latin = scripts.pop("latin", 0)
+    if scripts:
+        script, count = scripts.most_common(1)[0]
+        if count >= max(5, latin // 3):
+            return _by_script(script, sample)
+    best, evidence = _by_stopwords(sample)
+    return best if evidence >= max(1, min_evidence) else None
 
 
 def normalize_language(tag: str | None) -> str | None:
@@ -101,3 +126,39 @@ def normalize_language(tag: str | None) -> str | None:
         return None
     primary = re.split(r"[-_,;\s]", tag.strip(), maxsplit=1)[0].lower()
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def _scripts(text: str) -> Counter[str]:
+    """Letters of each script in ``text``."""
+    out: Counter[str] = Counter()
+    for name, pattern in _SCRIPTS.items():
+        count = len(pattern.findall(text))
+        if count:
+            out[name] = count
+    if out.get("kana"):
+        out["kana"] += out.pop("han", 0)  # Japanese mixes kanji and kana
+    return out
+
+
+def _by_script(script: str, text: str) -> str | None:
+    if script == "arabic":
+        if any(c in text for c in _URDU_LETTERS):
+            return "ur"
+        return "fa" if sum(text.count(c) for c in _PERSIAN_LETTERS) >= 2 else "ar"
+    if script == "cyrillic":
+        if any(c in text for c in _UKRAINIAN_LETTERS):
+            return "uk"
+        if any(c in text for c in _SERBIAN_LETTERS):
+            return "sr"
+        return "bg" if len(_BULGARIAN_WORDS.findall(text)) >= 2 else "ru"
+    return _SCRIPT_LANGUAGE.get(script)
+
+
+def _by_stopwords(sample: str) -> tuple[str, int]:
+    """The profiled language with the most stop words (and own letters), and how many."""
+    words = [w.lower() for w in _WORDS.findall(sample) if len(w) > 1 or not w.isascii()]
+    counts = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
+    for lang, letters in _HINTS.items():
+        counts[lang] += sum(sample.count(c) for c in letters)
+    best = max(counts, key=lambda lang: counts[lang])
+    return best, counts[best]
