@@ -187,15 +187,16 @@ def compose_story(
     for day in result.days:
         store.save_day(story.id, day)
     composed = {d.date for d in result.days}
-    existing = {d.date for d in store.briefing(story).days}
     if dates is None:
         store.remove_days(story.id, keep=composed)
     else:
+        existing = set(store.day_dates(story.id))
         store.remove_days(story.id, keep=existing - (set(dates) - composed))
     store.mark_composed(story.id)
     briefing = store.briefing(story)
-    store.set_standfirst(story.id, standfirst(_published_days(briefing)))
-    return store.briefing(story)
+    briefing.standfirst = standfirst(_published_days(briefing))
+    store.set_standfirst(story.id, briefing.standfirst)
+    return briefing
 
 
 def _published_days(briefing: Briefing) -> list[Day]:

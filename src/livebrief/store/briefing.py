@@ -135,6 +135,13 @@ class BriefingMixin:
                 if not edited:
                     db.execute("DELETE FROM days WHERE story_id = ? AND date = ?", (story_id, d))
 
+    def day_dates(self, story_id: int) -> list[date]:
+        """The dates of the story's days, newest first."""
+        rows = self.db.execute(
+            "SELECT date FROM days WHERE story_id = ? ORDER BY date DESC", (story_id,)
+        ).fetchall()
+        return [date.fromisoformat(r[0]) for r in rows]
+
     def set_standfirst(self, story_id: int, text: str) -> None:
         with self.write() as db:
             db.execute(
