@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 MIN_WORDS = 6
+GOOD_WORDS = 35  # longer sentences are gradually less welcome
 MAX_WORDS = 60
 
 # Openings that point back to something the reader has not seen.
@@ -22,6 +23,11 @@ JUNK = re.compile(
     r"\bemail\b|\bfollow us\b|\bphoto:|\bpictured\b|\bwatch the video\b",
     re.IGNORECASE,
 )
+# Page furniture glued to a sentence: bylines, labels, video lengths, time stamps, pipes.
+FURNITURE = re.compile(
+    r"^By [A-Z]|\b(?:Source|Report|Photos?|Video|Watch|Read more|Related|Update[d]?):|"
+    r"\(\d{1,2}:\d{2}\)|\d{1,2}:\d{2} [ap]\.?m\.? (?:ET|GMT|EST|EDT)\b| \| |\bWire Staff\b"
+)
 
 
 def quality(text: str) -> float:
@@ -31,8 +37,10 @@ def quality(text: str) -> float:
     if n < MIN_WORDS or n > MAX_WORDS * 2 or JUNK.search(text):
         return 0.0
     score = 1.0
-    if n > MAX_WORDS:
-        score *= 0.5
+    if n > GOOD_WORDS:
+        score *= max(0.3, 1.0 - (n - GOOD_WORDS) / (2 * GOOD_WORDS))
+    if FURNITURE.search(text):
+        score *= 0.2
     if DANGLING.match(text.lstrip("\"'“‘ ")):
         score *= 0.5
     if text.rstrip().endswith(("?", ":")):

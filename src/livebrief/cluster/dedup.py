@@ -59,14 +59,17 @@ def duplicate_groups(
     num_perm: int = 64,
     shingle: int = 3,
 ) -> list[int]:
-    """A group id per text: equal ids for exact or near duplicates (Jaccard >= threshold).
+    """A group id per text: equal ids for exact or near duplicates.
 
-    The id of a group is the index of its first member, so singletons keep their own index.
+    Near duplicates share at least `threshold` of the word shingles of the shorter text
+    (a copy with a new dateline or an added paragraph still counts). MinHash LSH finds the
+    candidates, exact shingle sets confirm them. The id of a group is the index of its
+    first member, so singletons keep their own index.
     """
     groups = _Groups(len(texts))
     first_by_key: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    hashes: dict[int, MinHash] = {}
+    lsh = MinHashLSH(threshold=threshold * 0.6, num_perm=num_perm)
+    sets: dict[int, set[bytes]] = {}
     for i, text in enumerate(texts):
         key = exact_key(text)
         if key in first_by_key:
@@ -80,10 +83,11 @@ def duplicate_groups(
         mh.update_batch(list(shingles))
         for other in lsh.query(mh):
             j = int(other)
-            if hashes[j].jaccard(mh) >= threshold:
+            shared = len(sets[j] & shingles)
+            if shared >= threshold * min(len(sets[j]), len(shingles)):
                 groups.union(j, i)
         lsh.insert(str(i), mh)
-        hashes[i] = mh
+        sets[i] = shingles
     return [groups.find(i) for i in range(len(texts))]
 
 

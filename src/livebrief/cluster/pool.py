@@ -70,7 +70,8 @@ def build_pool(
     """Collect candidates from reports with an id and a publication date."""
     usable = [r for r in reports if r.id is not None and r.published is not None]
     groups = dedup.duplicate_groups([r.text for r in usable])
-    source_of = {r.id: usable[g].id for r, g in zip(usable, groups, strict=True)}
+    ids = [r.id or 0 for r in usable]
+    source_of = {ids[i]: ids[g] for i, g in enumerate(groups)}
 
     word_lists = {
         r.id: [tokens(s.text) for s in sentences.get(r.id, ())] for r in usable if r.id is not None
@@ -94,9 +95,8 @@ def build_pool(
     published: dict[date, list[int]] = defaultdict(list)
     previous: dict[date, list[int]] = defaultdict(list)
     for report in usable:
-        rid = report.id
-        assert rid is not None and report.published is not None
-        pub = report.published.date()
+        rid = report.id or 0
+        pub = report.published.date() if report.published else date.min
         report_relevant = rid in relevant_reports or not use_keywords
         for i, sentence in enumerate(sentences.get(rid, ())):
             sentence_relevant = flags[rid][i] or not use_keywords

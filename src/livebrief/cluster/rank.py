@@ -1,8 +1,7 @@
 """Ranking: which dates matter, and which developments matter most on a date.
 
-A date is important when many sentences across many independent sources refer to it,
-above all from reports published later (people keep coming back to it), and when many
-reports appear on it.
+A date is important when many independent sources refer to it, above all from reports
+published later (people keep coming back to it), and when many reports appear on it.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from livebrief.cluster.pool import Pool
 
@@ -22,16 +21,16 @@ class DateEvidence:
     day: date
     mention_sentences: int = 0  # distinct sentences referring to it (one per source)
     mention_sources: int = 0  # independent sources referring to it
-    later_sources: int = 0  # ... of them published after the date
+    later_sentences: int = 0  # distinct sentences referring back to it from later reports
+    later_sources: int = 0  # independent sources referring back to it later
     published_sources: int = 0  # independent sources published that day
 
     @property
     def score(self) -> float:
-        return (
-            math.log1p(self.mention_sentences)
-            + 0.5 * math.log1p(self.mention_sources)
-            + 0.5 * math.log1p(self.later_sources)
-            + 0.5 * math.log1p(self.published_sources)
+        return math.log1p(self.mention_sources) + 0.5 * (
+            math.log1p(self.later_sources)
+            + math.log1p(self.later_sentences)
+            + math.log1p(self.published_sources)
         )
 
 
@@ -46,15 +45,31 @@ def date_evidence(pool: Pool, days: Iterable[date] | None = None) -> dict[date, 
         ev.mention_sentences = len(sentence_keys)
         sources = {pool.candidates[i].source for i in mentioned}
         ev.mention_sources = len(sources)
-        ev.later_sources = len(
-            {pool.candidates[i].source for i in mentioned if pool.candidates[i].published > day}
-        )
+        later = [pool.candidates[i] for i in mentioned if pool.candidates[i].published > day]
+        ev.later_sentences = len({(c.source, c.key) for c in later})
+        ev.later_sources = len({c.source for c in later})
         ev.published_sources = len({pool.candidates[i].source for i in pool.published.get(day, [])})
         if ev.mention_sentences or ev.published_sources:
             result[day] = ev
     return result
 
 
+NEIGHBOUR_WEIGHT = 0.3
+
+
 def rank_dates(evidence: dict[date, DateEvidence]) -> list[date]:
-    """Dates, most important first (ties: earlier first)."""
-    return sorted(evidence, key=lambda d: (-evidence[d].score, d))
+    """Dates, most important first (ties: earlier first).
+
+    A date whose neighbours are referred to heavily loses a little: references are often a
+    day off ("overnight", time zones), and the peak is the date that matters.
+    """
+
+    def neighbours(day: date) -> int:
+        return sum(
+            evidence[d].mention_sources
+            for d in (day - timedelta(days=1), day + timedelta(days=1))
+            if d in evidence
+        )
+
+    score = {d: e.score - NEIGHBOUR_WEIGHT * math.log1p(neighbours(d)) for d, e in evidence.items()}
+    return sorted(evidence, key=lambda d: (-score[d], d))

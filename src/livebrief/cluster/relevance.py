@@ -3,7 +3,9 @@
 Keywords arrive in many shapes ("libya", "LibyaWar", "bpoil", "H1N1"). Each is turned into
 search terms that actually occur in the collection: the keyword itself, its camel-case or
 letter/digit parts, or a split of a compound into two known words. A term of three or more
-letters matches as a word prefix ("libya" matches "Libyan"); shorter ones match whole words.
+letters matches as a word prefix ("libya" matches "Libyan"), and a word matches a term that
+is the word plus an adjective ending ("Syria" matches "syrian", "Egypt" matches
+"egyptian"); shorter terms match whole words.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from dataclasses import dataclass
 
 CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 MIN_PREFIX = 3
+MIN_STEM = 4
+ENDINGS = ("n", "an", "ian", "ese", "i", "s", "es")
+WHOLE_SHARE = 0.2  # a keyword is used whole unless its parts are five times as frequent
 
 
 def _parts(keyword: str) -> list[str]:
@@ -27,22 +32,34 @@ class KeywordMatcher:
     """Matches sentences (as lower-cased token sequences) against expanded keyword terms."""
 
     terms: tuple[str, ...]
+    known: frozenset[str] = frozenset()  # words of the collection that match
+    vocabulary: frozenset[str] = frozenset()  # words of the collection
 
     def matches(self, words: Iterable[str]) -> bool:
         for word in words:
-            for term in self.terms:
-                if word == term or (len(term) >= MIN_PREFIX and word.startswith(term)):
-                    return True
+            if word in self.known:
+                return True
+            if word not in self.vocabulary and any(term_matches(t, word) for t in self.terms):
+                return True
         return False
 
     def __bool__(self) -> bool:
         return bool(self.terms)
 
 
-def _frequency(term: str, vocabulary: Counter[str]) -> int:
+def term_matches(term: str, word: str) -> bool:
+    """Whether a (lower-case) word matches a search term."""
+    if word == term:
+        return True
     if len(term) < MIN_PREFIX:
-        return vocabulary.get(term, 0)
-    return sum(c for w, c in vocabulary.items() if w.startswith(term))
+        return False
+    if word.startswith(term):
+        return True
+    return len(word) >= MIN_STEM and term.startswith(word) and term[len(word) :] in ENDINGS
+
+
+def _frequency(term: str, vocabulary: Counter[str]) -> int:
+    return sum(c for w, c in vocabulary.items() if term_matches(term, w))
 
 
 def expand_keywords(keywords: Sequence[str], vocabulary: Counter[str]) -> KeywordMatcher:
@@ -55,15 +72,17 @@ def expand_keywords(keywords: Sequence[str], vocabulary: Counter[str]) -> Keywor
         whole = keyword.lower().strip()
         if not whole:
             continue
-        if _frequency(whole, vocabulary) > 0:
+        parts = [p for p in _parts(keyword) if p != whole and _frequency(p, vocabulary) > 0]
+        if not parts and len(whole) >= 4:
+            parts = _compound_split(whole, vocabulary)
+        alternative = sum(_frequency(p, vocabulary) for p in parts)
+        if parts and _frequency(whole, vocabulary) < WHOLE_SHARE * alternative:
+            terms.extend(parts)
+        else:
             terms.append(whole)
-            continue
-        found = [p for p in _parts(keyword) if p != whole and _frequency(p, vocabulary) > 0]
-        if not found and len(whole) >= 4:
-            found = _compound_split(whole, vocabulary)
-        terms.extend(found)
     unique = tuple(dict.fromkeys(t for t in terms if t))
-    return KeywordMatcher(unique)
+    known = frozenset(w for w in vocabulary if any(term_matches(t, w) for t in unique))
+    return KeywordMatcher(unique, known, frozenset(vocabulary))
 
 
 def _compound_split(word: str, vocabulary: Counter[str]) -> list[str]:

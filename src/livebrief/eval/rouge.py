@@ -64,9 +64,7 @@ class TimelineScorer:
             }
             for metric, run in runs.items():
                 raw = run(system, truth)
-                result[metric] = {
-                    r: prf(raw[r]["precision"], raw[r]["recall"]) for r in MEASURES
-                }
+                result[metric] = {r: prf(raw[r]["precision"], raw[r]["recall"]) for r in MEASURES}
         else:
             result = _zeros()
         result["date"] = date_scores(list(pred), list(reference))

@@ -1,0 +1,239 @@
+"""From many reports to the few developments that matter, day by day.
+
+The one selection used both for live briefings and for timeline summarization:
+
+1. pool: relevant sentences with their dates (explicit mentions, else the lead of a report
+   for its publication day), duplicate reports grouped into one source;
+2. rank dates by how much independent evidence refers to them;
+3. on each date, keep the sentences close to what the date is about, group them into
+   developments, rank developments by independent sources and size, and rank each one's
+   sentences by centrality and self-containedness, never repeating an earlier choice;
+4. link developments across days into threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+
+from livebrief.cluster import choose, group, rank, thread
+from livebrief.cluster.pool import Candidate, Pool, build_pool
+from livebrief.cluster.vectors import Tfidf, normalize_rows
+from livebrief.model import Development, Report, Sentence
+
+MIN_SOURCES = 2  # evidence a date needs when the number of dates is not fixed
+REPEAT = 0.5  # cosine above which a sentence repeats one chosen for another date
+MAX_CANDIDATES = 400  # per date, after filtering by closeness to the date's content
+PROFILE_WEIGHT = 0.5  # sentence centrality: share of closeness to the whole date's content
+MENTION_BONUS = 0.1  # for a sentence that names the date itself
+SUPPORT_SIMILARITY = 0.4  # a sentence this close from another source supports it
+EMBEDDED_SUPPORT = 0.65  # the same with embeddings, whose cosines run higher
+EMBEDDED_DISTANCE = 0.55  # grouping threshold with embeddings
+SUPPORT_WEIGHT = 0.2
+DEV_CLOSENESS = 0.0
+OFF_TOPIC = 0.0  # weight of a sentence without the story's keywords (when they are in use)  # weight of a development's closeness to the date's content in its rank
+
+
+class Embedder(Protocol):
+    """Turns sentences into unit vectors (rows)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+@dataclass(slots=True)
+class _Day:
+    day: date
+    developments: list[Development]
+    centroids: list[np.ndarray]
+
+
+def select_developments(
+    reports: Sequence[Report],
+    sentences: Mapping[int, Sequence[Sentence]],
+    *,
+    keywords: Sequence[str] = (),
+    n_dates: int | None = None,
+    per_date: int = 5,
+    dates: Collection[date] | None = None,
+    embedder: Embedder | None = None,
+) -> list[tuple[date, list[Development]]]:
+    """The most important dates, chronologically, each with its ranked developments.
+
+    `sentences` maps a report id to its analysed sentences. `n_dates` None keeps every
+    date with evidence from at least MIN_SOURCES independent sources; `dates` restricts
+    the dates that may be chosen.
+    """
+    pool = build_pool(reports, sentences, keywords=keywords, dates=dates)
+    if not pool.candidates:
+        return []
+    evidence = rank.date_evidence(pool)
+    space = Tfidf(c.words for c in pool.candidates)
+    chosen: list[sparse.csr_matrix] = []
+    days: list[_Day] = []
+    for day in rank.rank_dates(evidence):
+        if n_dates is not None and len(days) >= n_dates:
+            break
+        ev = evidence[day]
+        if n_dates is None and max(ev.mention_sources, ev.published_sources) < MIN_SOURCES:
+            continue
+        picked = _developments_for(day, pool, space, per_date, chosen, embedder)
+        if picked.developments:
+            days.append(picked)
+    _thread(days)
+    return [(d.day, d.developments) for d in sorted(days, key=lambda d: d.day)]
+
+
+def _vectors(cands: Sequence[Candidate], space: Tfidf) -> sparse.csr_matrix:
+    return space.transform([c.words for c in cands])
+
+
+def _close_to_date(
+    ment: list[int], pub: list[int], pool: Pool, space: Tfidf
+) -> tuple[list[int], sparse.csr_matrix, np.ndarray]:
+    """Sentences whose content matches what the date is about, with their vectors.
+
+    The date's profile weights mention and lead sentences equally and keeps only words
+    both kinds use when both exist; sentences above the knee of similarity stay.
+    """
+    index = list(dict.fromkeys(ment + pub))
+    matrix = _vectors([pool.candidates[i] for i in index], space)
+    n_ment = len([i for i in index if pool.candidates[i].mention is not None])
+    is_ment = np.array([pool.candidates[i].mention is not None for i in index])
+    if n_ment and n_ment < len(index):
+        c_ment = np.asarray(matrix[is_ment].mean(axis=0)).ravel()
+        c_pub = np.asarray(matrix[~is_ment].mean(axis=0)).ravel()
+        profile = np.where((c_ment > 0) & (c_pub > 0), c_ment + c_pub, 0.0)
+    else:
+        profile = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(profile)
+    if norm == 0:
+        return index, matrix, np.zeros(len(index))
+    sims = np.asarray(matrix @ (profile / norm)).ravel()
+    order = np.argsort(-sims, kind="stable")
+    cut = sims[order[choose.knee(sims[order])]] if len(order) > 2 else 0.0
+    keep = [int(k) for k in order if sims[k] > 0 and sims[k] >= cut][:MAX_CANDIDATES]
+    if not keep:
+        keep = [int(k) for k in order[:MAX_CANDIDATES]]
+    return [index[k] for k in keep], matrix[keep], sims[keep]
+
+
+def _developments_for(
+    day: date,
+    pool: Pool,
+    space: Tfidf,
+    per_date: int,
+    chosen: list[sparse.csr_matrix],
+    embedder: Embedder | None,
+) -> _Day:
+    ment, pub = pool.for_date(day)
+    index, matrix, closeness = _close_to_date(ment, pub, pool, space)
+    cands = [pool.candidates[i] for i in index]
+    dense = embedder.encode([c.sentence.text for c in cands]) if embedder else None
+    similarity = group.similarity_matrix(
+        dense if dense is not None else (matrix @ matrix.T).toarray()
+    )
+    support = _support(cands, similarity, EMBEDDED_SUPPORT if dense is not None else None)
+    previous = sparse.vstack(chosen) if chosen else None
+    repeats = (
+        np.asarray((matrix @ previous.T).max(axis=1).toarray()).ravel()
+        if previous is not None
+        else np.zeros(len(cands))
+    )
+    scored: list[tuple[float, Development, np.ndarray, list[int]]] = []
+    distance = EMBEDDED_DISTANCE if dense is not None else group.DISTANCE
+    for members in group.group_sentences(similarity, distance):
+        dev, order = _development(
+            day, [cands[m] for m in members], matrix[members], closeness[members], support[members]
+        )
+        if dev is None:
+            continue
+        ranked = [members[k] for k in order if repeats[members[k]] < REPEAT]
+        if not ranked:
+            continue
+        dev.sentences = [cands[m].sentence for m in ranked]
+        centroid = np.asarray(matrix[members].mean(axis=0)).ravel()
+        scored.append((dev.score, dev, centroid, ranked))
+    scored.sort(key=lambda s: -s[0])
+    top = scored[:per_date]
+    for _, _, _, ranked in top:
+        chosen.append(matrix[ranked[:1]])
+    return _Day(day, [t[1] for t in top], [t[2] for t in top])
+
+
+def _support(
+    cands: Sequence[Candidate], similarity: np.ndarray, threshold: float | None = None
+) -> np.ndarray:
+    """For each sentence, how many other independent sources say something close to it."""
+    sources = np.array([c.source for c in cands])
+    close = similarity >= (threshold if threshold is not None else SUPPORT_SIMILARITY)
+    out = np.zeros(len(cands))
+    for i in range(len(cands)):
+        others = sources[close[i]]
+        out[i] = len(set(others.tolist()) - {int(sources[i])})
+    return out
+
+
+def _development(
+    day: date,
+    members: list[Candidate],
+    matrix: sparse.csr_matrix,
+    closeness: np.ndarray,
+    support: np.ndarray,
+) -> tuple[Development | None, list[int]]:
+    """A development from a cluster, its sentences ordered best first (indexes into members).
+
+    A sentence is central when it is close to its cluster and to the date's whole content.
+    """
+    centroid = np.asarray(matrix.mean(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    central = np.asarray(matrix @ (centroid / norm)).ravel() if norm > 0 else np.zeros(len(members))
+    central = (1 - PROFILE_WEIGHT) * central + PROFILE_WEIGHT * closeness
+    key_sources: dict[str, set[int]] = {}
+    for c in members:
+        key_sources.setdefault(c.key, set()).add(c.source)
+    scores = []
+    seen_keys: set[str] = set()
+    for k, c in enumerate(members):
+        q = choose.quality(c.sentence.text) * (1.0 if c.relevant else OFF_TOPIC)
+        if q == 0.0 or c.key in seen_keys:
+            continue
+        seen_keys.add(c.key)
+        bonus = (
+            1.0
+            + 0.1 * (len(key_sources[c.key]) - 1)
+            + (MENTION_BONUS if c.mention == day else 0.0)
+            + SUPPORT_WEIGHT * np.log1p(support[k])
+        )
+        scores.append((central[k] * q * bonus, k))
+    if not scores:
+        return None, []
+    scores.sort(key=lambda s: -s[0])
+    sources = {c.source for c in members}
+    score = (len(sources) + 0.5 * np.log1p(len(members))) * (
+        1.0 + DEV_CLOSENESS * float(np.max(closeness))
+    )
+    dev = Development(
+        date=day,
+        sentences=[],
+        report_ids=sorted({c.report_id for c in members}),
+        score=float(score),
+    )
+    return dev, [k for _, k in scores]
+
+
+def _thread(days: list[_Day]) -> None:
+    flat_days = [d.day for d in days for _ in d.developments]
+    if not flat_days:
+        return
+    rows = [sparse.csr_matrix(c) for d in days for c in d.centroids]
+    matrix = normalize_rows(sparse.vstack(rows).tocsr())
+    similarity = (matrix @ matrix.T).toarray()
+    keys = iter(thread.assign_threads(flat_days, similarity))
+    for d in days:
+        for dev in d.developments:
+            dev.thread = next(keys)

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import numpy as np
+
+from livebrief.cluster import choose, group, rank
+from livebrief.cluster.pool import build_pool
+from livebrief.cluster.vectors import Tfidf, tokens
+from livebrief.eval.tls import analyze
+from livebrief.model import Report, Sentence
+
+
+def test_quality_prefers_self_contained_sentences() -> None:
+    # Real sentences: a Wikipedia item, a Timeline17 reference line and CNN page furniture.
+    good = "Helicopters drop water on the stricken Fukushima I Nuclear Power Plant to cool rods."
+    dangling = "He faces up to four years in prison if found guilty."
+    furniture = "By the CNN Wire Staff Libya opposition: Civilian areas shelled Libya says it is"
+    assert choose.quality(good) == 1.0
+    assert 0 < choose.quality(dangling) < choose.quality(good)
+    assert choose.quality(furniture) < 0.5
+    assert choose.quality("Power is restored.") == 0.0  # too short to stand alone
+
+
+def test_knee_of_a_descending_curve() -> None:
+    values = np.array([0.9, 0.85, 0.8, 0.3, 0.25, 0.2, 0.18, 0.15])
+    assert choose.knee(values) == 3  # the first point past the drop
+
+
+def test_grouping_separates_happenings_of_one_day(
+    tohoku: tuple[list[Report], dict[int, list[Sentence]]],
+) -> None:
+    reports, sentences = tohoku
+    day = [
+        s.text
+        for r in reports
+        if r.published and r.published.date() == date(2011, 3, 15)
+        for s in sentences[r.id or 0]
+    ]
+    texts = day + [
+        "Germany will shut down all of its pre-1980 nuclear reactors, Angela Merkel announces.",
+        "An explosion, the third in four days, damages the Fukushima I plant's containment.",
+    ]
+    space = Tfidf(tokens(t) for t in texts)
+    vectors = space.transform([tokens(t) for t in texts]).toarray()
+    clusters = group.group_sentences(group.similarity_matrix(vectors))
+    label = {i: n for n, members in enumerate(clusters) for i in members}
+    merkel = next(i for i, t in enumerate(day) if "Merkel" in t)
+    explosion = next(i for i, t in enumerate(day) if "third explosion" in t)
+    assert label[len(texts) - 2] == label[merkel]
+    assert label[len(texts) - 1] == label[explosion]
+    assert label[merkel] != label[explosion]
+    assert sum(len(c) for c in clusters) == len(texts)
+
+
+# Hand-labelled gold: sentences quoted from Timeline17 (LibyaWar_reuters), each from a
+# different article, with the folder date it was published under; three refer back to the
+# Security Council vote of 17 March 2011.
+GOLD = [
+    (
+        "2011-04-01",
+        "When the issue came to the U.N. Security Council on March 17, 10 days before "
+        "the Baden-Wuerttemberg election, Germany abstained, along with Russia, China, India and "
+        "Brazil, and said it would take no part in military operations.",
+    ),
+    (
+        "2011-04-24",
+        "Britain and France have been leading air strikes against Gaddafi's forces in "
+        "an operation mandated by the U.N. Security Council on March 17 to protect civilians in "
+        "Libya.",
+    ),
+    (
+        "2011-05-13",
+        'In Libya, a March 17 Security Council resolution authorized "all necessary '
+        'measures" to protect civilians as Tripoli looked set to crush rebels who had seized '
+        "control of the east.",
+    ),
+    ("2011-03-18", "But it is not without risks."),
+]
+
+
+def test_dates_referred_to_by_more_sources_rank_higher() -> None:
+    reports = [
+        Report(
+            url=f"gold:{i}",
+            title="",
+            text=text,
+            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
+            id=i,
+        )
+        for i, (day, text) in enumerate(GOLD)
+    ]
+    sentences = analyze(reports)
+    evidence = rank.date_evidence(build_pool(reports, sentences))
+    vote = date(2011, 3, 17)
+    assert evidence[vote].mention_sources == 3
+    assert evidence[vote].later_sources == 3
+    assert rank.rank_dates(evidence)[0] == vote
+    # with the story's keyword, the report that never names Libya drops out
+    on_topic = rank.date_evidence(build_pool(reports, sentences, keywords=["Libya"]))
+    assert on_topic[vote].mention_sources == 2
