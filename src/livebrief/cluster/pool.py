@@ -53,9 +53,11 @@ class Pool:
         return self.mentions.get(day, []), pub
 
 
-def _day_mention(sentence: Sentence) -> date | None:
+def _day_mention(sentence: Sentence, scheduled: bool = True) -> date | None:
     event = sentence.event
     if event is None or event.evidence is None or event.precision != DatePrecision.DAY:
+        return None
+    if event.scheduled and not scheduled:
         return None
     return event.date
 
@@ -66,8 +68,13 @@ def build_pool(
     *,
     keywords: Sequence[str] = (),
     dates: Collection[date] | None = None,
+    scheduled: bool = True,
 ) -> Pool:
-    """Collect candidates from reports with an id and a publication date."""
+    """Collect candidates from reports with an id and a publication date.
+
+    With `scheduled` False, a sentence about a future event ("talks will be held on
+    Friday") stands for the day it was reported, not for the day of the event.
+    """
     usable = [r for r in reports if r.id is not None and r.published is not None]
     groups = dedup.duplicate_groups([r.text for r in usable])
     ids = [r.id or 0 for r in usable]
@@ -102,7 +109,7 @@ def build_pool(
             sentence_relevant = flags[rid][i] or not use_keywords
             if not (report_relevant or sentence_relevant):
                 continue
-            mention = _day_mention(sentence)
+            mention = _day_mention(sentence, scheduled)
             lead = sentence.position < LEAD
             cand = Candidate(
                 sentence=sentence,

@@ -23,7 +23,7 @@ from ..model import (
     Story,
 )
 from .credit import credit, join_names, report_outlets, sort_outlets
-from .select import select_developments
+from .select import BRIEFING, select_developments
 
 ANALYSIS_KINDS = {ReportKind.ANALYSIS, ReportKind.OPINION, ReportKind.SOCIAL}
 MAX_CITATIONS = 6
@@ -63,6 +63,7 @@ def compose(
         per_date=per_day,
         dates=dates,
         embedder=embedder,
+        options=BRIEFING,
     )
     days: dict[date, Day] = {}
     for day_date, developments in selected:
@@ -117,9 +118,16 @@ def write_bullet(
         cited.remove(lead_report)
         cited.insert(0, lead_report)
     outlets = [o for r in cited for o in report_outlets(r)]
-    extra = (answers or {}).get(lead.id or -1) or _conflicting(dev, lead)
+    claim, extra = _disputed(dev, lead, answers or {})
     text, credited = credit(text, outlets, lead)
-    if extra is not None:
+    if claim is not None and claim is not lead and claim.text not in text:
+        claim_report = reports.get(claim.report_id)
+        said, claim_credit = credit(
+            clean_sentence(claim.text), report_outlets(claim_report) if claim_report else [], claim
+        )
+        text = f"{text} {said}"
+        credited = list(dict.fromkeys([*credited, *claim_credit]))
+    if extra is not None and extra.text not in text:
         # the other side's account, credited to its own report
         extra_report = reports.get(extra.report_id)
         extra_outlets = report_outlets(extra_report) if extra_report else []
@@ -183,6 +191,21 @@ def text_key(day_date: date, text: str) -> str:
     """A permalink key for a bullet known only by its text (an imported briefing's)."""
     digest = hashlib.sha1(_norm(text).encode()).hexdigest()[:8]
     return day_date.strftime("%Y%m%d") + "-" + digest
+
+
+def _disputed(
+    dev: Development, lead: Sentence, answers: Mapping[int, Sentence]
+) -> tuple[Sentence | None, Sentence | None]:
+    """A claim of the development and the denial that answers it, to stand side by side.
+
+    The lead's own answer comes first, then one to another of the development's leading
+    sentences, then a disputing sentence found inside the development itself.
+    """
+    for s in dev.sentences[:5]:
+        denial = answers.get(s.id or -1)
+        if denial is not None and denial is not lead:
+            return s, denial
+    return lead, _conflicting(dev, lead)
 
 
 def _conflicting(dev: Development, lead: Sentence) -> Sentence | None:

@@ -39,6 +39,25 @@ DEV_CLOSENESS = 0.0
 OFF_TOPIC = 0.0  # weight of a sentence without the story's keywords (when they are in use)  # weight of a development's closeness to the date's content in its rank
 
 
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """How selection reads the evidence; the two uses differ only in these settings.
+
+    A timeline keeps only well-evidenced dates and, on each, the sentences closest to what
+    the date is about; a live briefing keeps every day a source speaks about and every
+    development on it, and puts an undated report under its publication day only.
+    """
+
+    min_sources: int = MIN_SOURCES  # evidence a date needs when n_dates is not fixed
+    focus: bool = True  # keep only sentences above the knee of closeness to the date
+    previous_day: bool = True  # an undated lead also stands, weakly, for the day before
+    scheduled: bool = True  # a future event stands for its own date, not the day reported
+
+
+TIMELINE = Selection()
+BRIEFING = Selection(min_sources=1, focus=False, previous_day=False, scheduled=False)
+
+
 class Embedder(Protocol):
     """Turns sentences into unit vectors (rows)."""
 
@@ -61,6 +80,7 @@ def select_developments(
     per_date: int = 5,
     dates: Collection[date] | None = None,
     embedder: Embedder | None = None,
+    options: Selection = TIMELINE,
 ) -> list[tuple[date, list[Development]]]:
     """The most important dates, chronologically, each with its ranked developments.
 
@@ -68,9 +88,13 @@ def select_developments(
     date with evidence from at least MIN_SOURCES independent sources; `dates` restricts
     the dates that may be chosen.
     """
-    pool = build_pool(reports, sentences, keywords=keywords, dates=dates)
+    pool = build_pool(
+        reports, sentences, keywords=keywords, dates=dates, scheduled=options.scheduled
+    )
     if not pool.candidates:
         return []
+    if not options.previous_day:
+        pool.previous_day = {}
     evidence = rank.date_evidence(pool)
     space = Tfidf(c.words for c in pool.candidates)
     chosen: list[sparse.csr_matrix] = []
@@ -79,9 +103,9 @@ def select_developments(
         if n_dates is not None and len(days) >= n_dates:
             break
         ev = evidence[day]
-        if n_dates is None and max(ev.mention_sources, ev.published_sources) < MIN_SOURCES:
+        if n_dates is None and max(ev.mention_sources, ev.published_sources) < options.min_sources:
             continue
-        picked = _developments_for(day, pool, space, per_date, chosen, embedder)
+        picked = _developments_for(day, pool, space, per_date, chosen, embedder, options.focus)
         if picked.developments:
             days.append(picked)
     _thread(days)
@@ -93,12 +117,13 @@ def _vectors(cands: Sequence[Candidate], space: Tfidf) -> sparse.csr_matrix:
 
 
 def _close_to_date(
-    ment: list[int], pub: list[int], pool: Pool, space: Tfidf
+    ment: list[int], pub: list[int], pool: Pool, space: Tfidf, focus: bool = True
 ) -> tuple[list[int], sparse.csr_matrix, np.ndarray]:
     """Sentences whose content matches what the date is about, with their vectors.
 
     The date's profile weights mention and lead sentences equally and keeps only words
-    both kinds use when both exist; sentences above the knee of similarity stay.
+    both kinds use when both exist; with `focus`, only sentences above the knee of
+    similarity stay, otherwise all do, most similar first.
     """
     index = list(dict.fromkeys(ment + pub))
     matrix = _vectors([pool.candidates[i] for i in index], space)
@@ -115,6 +140,9 @@ def _close_to_date(
         return index, matrix, np.zeros(len(index))
     sims = np.asarray(matrix @ (profile / norm)).ravel()
     order = np.argsort(-sims, kind="stable")
+    if not focus:
+        keep = [int(k) for k in order[:MAX_CANDIDATES]]
+        return [index[k] for k in keep], matrix[keep], sims[keep]
     cut = sims[order[choose.knee(sims[order])]] if len(order) > 2 else 0.0
     keep = [int(k) for k in order if sims[k] > 0 and sims[k] >= cut][:MAX_CANDIDATES]
     if not keep:
@@ -129,9 +157,10 @@ def _developments_for(
     per_date: int,
     chosen: list[sparse.csr_matrix],
     embedder: Embedder | None,
+    focus: bool = True,
 ) -> _Day:
     ment, pub = pool.for_date(day)
-    index, matrix, closeness = _close_to_date(ment, pub, pool, space)
+    index, matrix, closeness = _close_to_date(ment, pub, pool, space, focus)
     cands = [pool.candidates[i] for i in index]
     dense = embedder.encode([c.sentence.text for c in cands]) if embedder else None
     similarity = group.similarity_matrix(
