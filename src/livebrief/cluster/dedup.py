@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,13 +23,14 @@ def normal_form(text: str) -> str:
     return NORMAL.sub(" ", text.lower()).strip()
 
 
-def exact_key(text: str) -> str:
+def exact_key(text: str, *, normal: str | None = None) -> str:
     """A key equal for texts that differ only in case, spacing and punctuation."""
-    return hashlib.blake2b(normal_form(text).encode("utf-8"), digest_size=12).hexdigest()
+    norm = normal if normal is not None else normal_form(text)
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _shingles(text: str, size: int) -> set[bytes]:
-    words = normal_form(text).split()
+def _shingles(normal: str, size: int) -> set[bytes]:
+    words = normal.split()
     if len(words) < size:
         return {" ".join(words).encode("utf-8")} if words else set()
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
@@ -71,15 +73,16 @@ def duplicate_groups(
     lsh = MinHashLSH(threshold=threshold * 0.6, num_perm=num_perm)
     sets: dict[int, set[bytes]] = {}
     for i, text in enumerate(texts):
-        key = exact_key(text)
+        normal = normal_form(text)
+        key = exact_key(text, normal=normal)
         if key in first_by_key:
             groups.union(first_by_key[key], i)
             continue
         first_by_key[key] = i
-        shingles = _shingles(text, shingle)
+        shingles = _shingles(normal, shingle)
         if not shingles:
             continue
-        mh = MinHash(num_perm=num_perm, seed=1)
+        mh = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
         mh.update_batch(list(shingles))
         for other in lsh.query(mh):
             j = int(other)
