@@ -150,7 +150,8 @@ _ANAPHORA = re.compile(
     r"|latter|former|same)|the (?:\w+ )?(?:attack|attacks|incident|move|decision|city|town"
     r"|village|plant|group|vessel|ship|strike|blast|explosion|bombing|operation|offensive|talks"
     r"|meeting|agreement|deal|vote|bill|law|ban|plan|statement|announcement|report|case|victims"
-    r"|crowd|protest|protests|protesters|company|country|government|ministry|official|officials)"
+    r"|crowd|protest|protests|protesters|company|country|government|ministry|official|officials"
+    r"|claim|claims|allegation|allegations|accusation|accusations|charges|reports)"
     r")\b"
     r"|\b(?:also|too|as well|however|meanwhile|further|additionally|later|the attack|the incident"
     r"|the former|the latter)\b",
@@ -161,7 +162,9 @@ MAX_WITH_CONTEXT = 520
 
 def _context(lead: Sentence, report_sentences: Mapping[int, Sequence[Sentence]]) -> Sentence | None:
     """The sentence before `lead` in its report, when `lead` cannot stand alone."""
-    if lead.position == 0 or lead.report_id is None or not _ANAPHORA.search(lead.text):
+    if lead.position == 0 or lead.report_id is None:
+        return None
+    if not (lead.denial or _ANAPHORA.search(lead.text)):  # a denial answers what came before
         return None
     ordered = report_sentences.get(lead.report_id, ())
     previous = next((s for s in ordered if s.position == lead.position - 1), None)
