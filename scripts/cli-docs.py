@@ -15,8 +15,13 @@ import typer.core  # noqa: E402
 
 typer.core.HAS_RICH = False  # plain help text, stable in Markdown
 
-from livebrief.cli import app  # noqa: E402
-from livebrief.cli import briefing, evaluate, ingest, understand  # noqa: E402,F401
+from livebrief.cli import (  # noqa: E402,F401
+    app,  # noqa: E402
+    briefing,
+    evaluate,
+    ingest,
+    understand,
+)
 
 
 def walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from livebrief.cli import app
-from livebrief.cli import briefing, evaluate, ingest, understand  # noqa: F401  (commands)
+from livebrief.cli import app, briefing, evaluate, ingest, understand  # noqa: F401  (commands)
 from tests.helpers import DEMO, SHARED
 
 runner = CliRunner()

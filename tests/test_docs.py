@@ -19,7 +19,9 @@ def test_every_setting_is_documented() -> None:
 def test_cli_reference_is_current() -> None:
     generated = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "cli-docs.py")],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert (ROOT / "docs" / "cli.md").read_text("utf-8") == generated, (
         "docs/cli.md is stale: run `python scripts/cli-docs.py > docs/cli.md`"
