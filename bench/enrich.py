@@ -42,6 +42,7 @@ def main() -> None:
         for a in enricher.analyze(reports[i : i + BATCH]):
             sentences += len(a.sentences)
     seconds = time.perf_counter() - t0
+    enricher.close()
     print(
         json.dumps(
             {

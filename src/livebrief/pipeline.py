@@ -107,16 +107,19 @@ def enrich_story(
     for outlet in store.outlets():
         enricher.registry.add(outlet)
     done = 0
-    for i in range(0, len(ids), ENRICH_BATCH):
-        batch = store.reports(story.id, ids=ids[i : i + ENRICH_BATCH])
-        for analysis in enricher.analyze(batch):
-            rid = analysis.report.id
-            assert rid is not None
-            store.replace_sentences(story.id, rid, analysis.sentences)
-            store.set_report_kind(rid, analysis.kind, analysis.language)
-        done += len(batch)
-        if progress is not None:
-            progress(len(batch))
+    try:
+        for i in range(0, len(ids), ENRICH_BATCH):
+            batch = store.reports(story.id, ids=ids[i : i + ENRICH_BATCH])
+            for analysis in enricher.analyze(batch):
+                rid = analysis.report.id
+                assert rid is not None
+                store.replace_sentences(story.id, rid, analysis.sentences)
+                store.set_report_kind(rid, analysis.kind, analysis.language)
+            done += len(batch)
+            if progress is not None:
+                progress(len(batch))
+    finally:
+        enricher.close()
     store.set_entity_aliases(story.id, enricher.index.entities())
     if done:
         link_new_denials(store, story, ids)

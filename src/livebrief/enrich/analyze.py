@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,8 +45,13 @@ class Enricher:
     ) -> None:
         self.story = story
         self.registry = registry or OutletRegistry()
-        self.tagger = EntityTagger() if entities else None
+        self.tagger = EntityTagger(n_process=min(2, os.cpu_count() or 1)) if entities else None
         self.index = EntityIndex()
+
+    def close(self) -> None:
+        """Release the entity tagger's worker processes."""
+        if self.tagger is not None:
+            self.tagger.close()
 
     def analyze(
         self, reports: Sequence[Report], progress: Callable[[int], None] | None = None

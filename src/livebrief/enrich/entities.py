@@ -14,9 +14,11 @@ transliterations ("Qaddafi", "Gadhafi"), acronyms ("WHO" -> "World Health Organi
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -126,6 +128,33 @@ def _load(model: str) -> Any:
     )
 
 
+PARALLEL_MIN = 1500  # sentences in one call before worker processes are worth starting
+
+
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    """An entity as a worker process returns it (the fields `_mention` reads)."""
+
+    start_char: int
+    end_char: int
+    label_: str
+
+
+_WORKER_NLP: Any = None
+
+
+def _worker_start(model: str) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = _load(model)
+
+
+def _worker_tag(texts: list[str], batch_size: int) -> list[list[tuple[int, int, str]]]:
+    return [
+        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        for doc in _WORKER_NLP.pipe(texts, batch_size=batch_size)
+    ]
+
+
 class EntityTagger:
     """PERSON, PLACE and ORG mentions of sentences, by spaCy NER in batches.
 
@@ -144,6 +173,31 @@ class EntityTagger:
         self.batch_size = batch_size
         self.n_process = n_process
         self.max_chars = max_chars
+        self._pool: ProcessPoolExecutor | None = None
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _entities(self, texts: list[str]) -> list[list[Any]]:
+        """spaCy's entities of each text: in this process, or split across worker processes
+        (each loads the model once) when the batch is large enough to pay for them."""
+        if self.n_process <= 1 or len(texts) < PARALLEL_MIN:
+            nlp = _load(self.model)
+            return [list(doc.ents) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.n_process,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_worker_start,
+                initargs=(self.model,),
+            )
+        size = -(-len(texts) // self.n_process)
+        chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        results = self._pool.map(_worker_tag, chunks, [self.batch_size] * len(chunks))
+        return [[_Ent(*e) for e in doc] for chunk in results for doc in chunk]
 
     def tag(self, sentences: list[str]) -> list[list[Mention]]:
         """One list of mentions per sentence, spans in the sentence as given (PTB too)."""
@@ -157,12 +211,8 @@ class EntityTagger:
                 todo.append(i)
         if not todo:
             return out
-        nlp = _load(self.model)
-        texts = (views[i].text[: self.max_chars] for i in todo)
-        docs = nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-        ents: dict[int, list[Any]] = {}
-        for i, doc in zip(todo, docs, strict=True):
-            ents[i] = list(doc.ents)
+        texts = [views[i].text[: self.max_chars] for i in todo]
+        ents: dict[int, list[Any]] = dict(zip(todo, self._entities(texts), strict=True))
         for i, view in enumerate(views):
             j = first.get(view.text)
             if j is not None:
