@@ -35,8 +35,8 @@ SUPPORT_SIMILARITY = 0.4  # a sentence this close from another source supports i
 EMBEDDED_SUPPORT = 0.65  # the same with embeddings, whose cosines run higher
 EMBEDDED_DISTANCE = 0.55  # grouping threshold with embeddings
 SUPPORT_WEIGHT = 0.2
-DEV_CLOSENESS = 0.0
-OFF_TOPIC = 0.0  # weight of a sentence without the story's keywords (when they are in use)  # weight of a development's closeness to the date's content in its rank
+DEV_CLOSENESS = 0.0  # weight of a development's closeness to the date's content in its rank
+OFF_TOPIC = 0.5  # weight of a sentence without the story's keywords (when they are in use)
 
 
 @dataclass(frozen=True, slots=True)
