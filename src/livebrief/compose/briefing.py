@@ -69,10 +69,15 @@ def compose(
     for day_date, developments in selected:
         bullets: list[Bullet] = []
         seen_text: set[str] = set()
-        for dev in developments[:per_day]:
+        for dev in developments:
+            if len(bullets) >= per_day:
+                break
             bullet = write_bullet(day_date, dev, by_id, sentences, answers)
             if bullet is None or _norm(bullet.text) in seen_text:
                 continue
+            lead = _norm(dev.sentences[0].text)
+            if any(lead in earlier for earlier in seen_text):
+                continue  # already told, beside another bullet's claim or as its context
             seen_text.add(_norm(bullet.text))
             bullet.position = len(bullets)
             bullets.append(bullet)
