@@ -10,9 +10,9 @@ from ..model import Report, Sentence
 MAX_CREDITED = 3
 
 
-def join_names(names: Sequence[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    names = list(names)
+def join_names(names: Iterable[str]) -> str:
+    """ "A", "A and B", "A, B and C" (no Oxford comma); empty names are left out."""
+    names = [n for n in names if n]
     if not names:
         return ""
     if len(names) == 1:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from livebrief.compose.credit import join_names as join_names  # one rule for credits and pages
+
 # AP style: five-letter-or-shorter months are spelled out, the rest abbreviated.
 _AP_MONTHS = (
     "Jan.",
@@ -68,14 +70,6 @@ def ap_datetime(dt: datetime) -> str:
     """ "Aug. 22, 2:05 p.m. EET" for an aware datetime already in the reader's zone."""
     zone = dt.tzname() or "UTC"
     return f"{ap_date(dt.date())}, {ap_time(dt)} {zone}"
-
-
-def join_names(names: Iterable[str]) -> str:
-    """ "A", "A and B", "A, B and C" (no Oxford comma)."""
-    items = [n for n in names if n]
-    if len(items) <= 2:
-        return " and ".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def unique(names: Iterable[str | None]) -> list[str]:
