@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from .ingest import corpus_keywords, detect_kind
+from .ingest.corpus import corpus_keywords
 from .model import Story
 
 DATA = Path(__file__).parent / "data" / "demo"
@@ -35,8 +35,4 @@ def demo_story(source: Path) -> Story:
     name = folder.name if source.is_dir() or source.stem in ("articles", "feed") else source.stem
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "demo"
     title = re.sub(r"[_-]+", " ", name).strip().title() + " Briefing"
-    return Story(slug=slug, title=title, keywords=corpus_keywords(str(folder)))
-
-
-def demo_kind(source: Path) -> str:
-    return detect_kind(str(source))
+    return Story(slug=slug, title=title, keywords=corpus_keywords(folder))

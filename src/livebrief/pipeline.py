@@ -59,23 +59,13 @@ def ingest(
     for item in items:
         if progress is not None:
             progress(1)
-        if isinstance(item, Problem):
-            summary.skipped.append(item)
-            if on_problem is not None:
-                on_problem(str(item))
-            continue
-        if item.published is None:
-            problem = Problem(item.url, "no publication date")
+        problem = _unusable(item)
+        if problem is not None:
             summary.skipped.append(problem)
             if on_problem is not None:
                 on_problem(str(problem))
             continue
-        if not item.text.strip():
-            problem = Problem(item.url, "no text")
-            summary.skipped.append(problem)
-            if on_problem is not None:
-                on_problem(str(problem))
-            continue
+        assert isinstance(item, Report)
         status, report_id = store.add_report(story.id, item)
         if status is Added.NEW:
             summary.new += 1
@@ -88,6 +78,17 @@ def ingest(
     if enrich and summary.report_ids:
         enrich_story(store, story, summary.report_ids)
     return summary
+
+
+def _unusable(item: Report | Problem) -> Problem | None:
+    """Why an item cannot be stored, or None when it can."""
+    if isinstance(item, Problem):
+        return item
+    if item.published is None:
+        return Problem(item.url, "no publication date")
+    if not item.text.strip():
+        return Problem(item.url, "no text")
+    return None
 
 
 def enrich_story(

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from .. import config, pipeline
-from ..demo import DEFAULT_CORPUS, demo_kind, demo_story
+from ..demo import DEFAULT_CORPUS, demo_story
 from ..ingest import read_source
 from ..store import Store
 from . import STORY_OPTION, State, app, err, fail, opened, out, pick_story
@@ -145,9 +145,7 @@ def demo(
     with opened() as store:
         story = store.create_story(demo_story(source))
         err.print(f"demo store: {db}  story: {story.slug}  source: {source}")
-        summary = ingest_with_progress(
-            store, story, read_source(demo_kind(source), str(source), _fetcher())
-        )
+        summary = ingest_with_progress(store, story, read_source("auto", str(source), _fetcher()))
         out.print(f"ingested: {summary.line()}")
         with err.status("composing…"):
             briefing = pipeline.compose_story(store, story, per_day=per_day)

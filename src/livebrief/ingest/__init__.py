@@ -6,7 +6,6 @@ fetcher and yields reports, or a Problem for each item it cannot use.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -118,16 +117,3 @@ def _each(
 ) -> Iterator[Report | Problem]:
     for p in paths:
         yield from reader(p)
-
-
-def corpus_keywords(source: str) -> list[str]:
-    """The keywords a corpus folder declares in its keywords.json, if any."""
-    path = Path(source)
-    found = path / "keywords.json" if path.is_dir() else None
-    if found is None or not found.is_file():
-        return []
-    try:
-        data = json.loads(found.read_text("utf-8"))
-    except (OSError, ValueError):
-        return []
-    return [str(k) for k in data] if isinstance(data, list) else []
