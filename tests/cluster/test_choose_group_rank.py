@@ -99,3 +99,69 @@ def test_dates_referred_to_by_more_sources_rank_higher() -> None:
     # with the story's keyword, the report that never names Libya drops out
     on_topic = rank.date_evidence(build_pool(reports, sentences, keywords=["Libya"]))
     assert on_topic[vote].mention_sources == 2
+
+
+def test_a_day_named_in_passing_is_evidence_but_not_the_sentences_date() -> None:
+    # sentences from Timeline17 (BP oil spill reports); the last one is invented
+    texts = [
+        ("2010-05-17", "It has been pouring oil out nonstop since April 20."),
+        (
+            "2010-07-10",
+            "If tests show it can withstand the pressure of the oil and is working, the Gulf "
+            "region could get its most significant piece of good news since the April 20 "
+            "explosion.",
+        ),
+        (
+            "2010-06-03",
+            "Two U.S. Senators said on Wednesday BP should cut its dividend until the full "
+            "costs for the clean-up can be calculated.",
+        ),
+    ]
+    reports = [
+        Report(
+            url=f"gold:{i}",
+            title="",
+            text=text,
+            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
+            id=i,
+        )
+        for i, (day, text) in enumerate(texts)
+    ]
+    sentences = analyze(reports)
+    pool = build_pool(reports, sentences)
+    blowout = date(2010, 4, 20)
+    # what the first two sentences tell is not an April 20 event ...
+    assert blowout not in pool.mentions
+    assert [c.mention for c in pool.candidates[:2]] == [None, None]
+    # ... but both refer back to the day, and ranking counts that
+    assert pool.candidates[0].references == (blowout,)
+    evidence = rank.date_evidence(pool)
+    assert evidence[blowout].mention_sources == 2
+    assert evidence[blowout].later_sources == 2
+    # the third sentence's own event is its reference too
+    assert pool.candidates[2].references == (date(2010, 6, 2),)
+    # and a briefing, which files future events under the day reported, ignores plans
+    plans = build_pool(
+        [
+            Report(
+                url="gold:p",
+                title="",
+                text="Talks will be held on Friday.",
+                id=9,
+                published=datetime(2010, 5, 25, tzinfo=UTC),
+            )
+        ],
+        analyze(
+            [
+                Report(
+                    url="gold:p",
+                    title="",
+                    text="Talks will be held on Friday.",
+                    id=9,
+                    published=datetime(2010, 5, 25, tzinfo=UTC),
+                )
+            ]
+        ),
+        scheduled=False,
+    )
+    assert plans.references == {}

@@ -4,6 +4,10 @@ A sentence is dated by its event date when enrichment found explicit evidence at
 precision (a *mention*: "on Monday", "March 19"); otherwise a sentence from the lead of a
 report stands for the report's publication day and, more weakly, the day before (news
 usually reports what happened that day or the previous one).
+
+Apart from its own event, a sentence may *refer* to other days: "since the April 20
+explosion", "the uprising that began on January 25". Those references are not what the
+sentence tells, but they are evidence that the day matters, and date ranking counts them.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from livebrief.cluster import dedup, relevance
 from livebrief.cluster.vectors import tokens
+from livebrief.enrich.dates import find_dates
 from livebrief.model import DatePrecision, Report, Sentence
 
 LEAD = 5  # sentences of a report's lead that stand for its publication day
@@ -33,8 +38,9 @@ class Candidate:
     published: date
     key: str  # exact-duplicate key of the sentence text
     relevant: bool  # matches the story keywords (or no keywords in use)
-    mention: date | None  # date the sentence explicitly refers to
+    mention: date | None  # date of the sentence's own event, when it names it
     lead: bool  # among the first sentences of its report
+    references: tuple[date, ...] = ()  # every day the sentence names (its event's included)
 
 
 @dataclass(slots=True)
@@ -45,6 +51,7 @@ class Pool:
     mentions: dict[date, list[int]] = field(default_factory=dict)
     published: dict[date, list[int]] = field(default_factory=dict)
     previous_day: dict[date, list[int]] = field(default_factory=dict)
+    references: dict[date, list[int]] = field(default_factory=dict)
     keywords_used: bool = False
 
     def for_date(self, day: date) -> tuple[list[int], list[int]]:
@@ -62,6 +69,21 @@ def _day_mention(sentence: Sentence, scheduled: bool = True) -> date | None:
     return event.date
 
 
+def _references(
+    sentence: Sentence, published: datetime, timezone: str, scheduled: bool
+) -> tuple[date, ...]:
+    """Every day named in the sentence (with `scheduled` False, none after publication)."""
+    days = {
+        e.date
+        for e in find_dates(sentence.text, published, timezone)
+        if e.precision == DatePrecision.DAY and (scheduled or not e.scheduled)
+    }
+    own = _day_mention(sentence, scheduled)
+    if own is not None:
+        days.add(own)
+    return tuple(sorted(days))
+
+
 def build_pool(
     reports: Sequence[Report],
     sentences: Mapping[int, Sequence[Sentence]],
@@ -69,11 +91,13 @@ def build_pool(
     keywords: Sequence[str] = (),
     dates: Collection[date] | None = None,
     scheduled: bool = True,
+    timezone: str = "UTC",
 ) -> Pool:
     """Collect candidates from reports with an id and a publication date.
 
     With `scheduled` False, a sentence about a future event ("talks will be held on
-    Friday") stands for the day it was reported, not for the day of the event.
+    Friday") stands for the day it was reported, not for the day of the event. `timezone`
+    resolves relative dates ("on Monday") the way enrichment did.
     """
     usable = [r for r in reports if r.id is not None and r.published is not None]
     groups = dedup.duplicate_groups([r.text for r in usable])
@@ -101,6 +125,7 @@ def build_pool(
     mentions: dict[date, list[int]] = defaultdict(list)
     published: dict[date, list[int]] = defaultdict(list)
     previous: dict[date, list[int]] = defaultdict(list)
+    references: dict[date, list[int]] = defaultdict(list)
     for report in usable:
         rid = report.id or 0
         pub = report.published.date() if report.published else date.min
@@ -121,9 +146,15 @@ def build_pool(
                 relevant=sentence_relevant,
                 mention=mention,
                 lead=lead,
+                references=_references(sentence, report.published, timezone, scheduled)
+                if report.published
+                else (),
             )
             index = len(pool.candidates)
             pool.candidates.append(cand)
+            for day in cand.references:
+                if allowed is None or day in allowed:
+                    references[day].append(index)
             if mention is not None:
                 if allowed is None or mention in allowed:
                     mentions[mention].append(index)
@@ -136,4 +167,5 @@ def build_pool(
     pool.mentions = dict(mentions)
     pool.published = dict(published)
     pool.previous_day = dict(previous)
+    pool.references = dict(references)
     return pool

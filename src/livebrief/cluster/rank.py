@@ -19,8 +19,8 @@ class DateEvidence:
     """How much the collection says about one date."""
 
     day: date
-    mention_sentences: int = 0  # distinct sentences referring to it (one per source)
-    mention_sources: int = 0  # independent sources referring to it
+    mention_sentences: int = 0  # distinct sentences naming it (one per source)
+    mention_sources: int = 0  # independent sources naming it
     later_sentences: int = 0  # distinct sentences referring back to it from later reports
     later_sources: int = 0  # independent sources referring back to it later
     published_sources: int = 0  # independent sources published that day
@@ -36,11 +36,11 @@ class DateEvidence:
 
 def date_evidence(pool: Pool, days: Iterable[date] | None = None) -> dict[date, DateEvidence]:
     """Evidence for every date the pool can speak for (or only for `days`)."""
-    wanted = set(days) if days is not None else set(pool.mentions) | set(pool.published)
+    wanted = set(days) if days is not None else set(pool.references) | set(pool.published)
     result: dict[date, DateEvidence] = {}
     for day in wanted:
         ev = DateEvidence(day)
-        mentioned = pool.mentions.get(day, [])
+        mentioned = pool.references.get(day, [])
         sentence_keys = {(pool.candidates[i].source, pool.candidates[i].key) for i in mentioned}
         ev.mention_sentences = len(sentence_keys)
         sources = {pool.candidates[i].source for i in mentioned}

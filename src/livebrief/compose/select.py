@@ -81,15 +81,21 @@ def select_developments(
     dates: Collection[date] | None = None,
     embedder: Embedder | None = None,
     options: Selection = TIMELINE,
+    timezone: str = "UTC",
 ) -> list[tuple[date, list[Development]]]:
     """The most important dates, chronologically, each with its ranked developments.
 
     `sentences` maps a report id to its analysed sentences. `n_dates` None keeps every
     date with evidence from at least MIN_SOURCES independent sources; `dates` restricts
-    the dates that may be chosen.
+    the dates that may be chosen; `timezone` is the story's, for resolving relative dates.
     """
     pool = build_pool(
-        reports, sentences, keywords=keywords, dates=dates, scheduled=options.scheduled
+        reports,
+        sentences,
+        keywords=keywords,
+        dates=dates,
+        scheduled=options.scheduled,
+        timezone=timezone,
     )
     if not pool.candidates:
         return []
@@ -160,6 +166,8 @@ def _developments_for(
     focus: bool = True,
 ) -> _Day:
     ment, pub = pool.for_date(day)
+    if not ment and not pub:
+        return _Day(day, [], [])  # only referred to in passing: nothing tells what happened
     index, matrix, closeness = _close_to_date(ment, pub, pool, space, focus)
     cands = [pool.candidates[i] for i in index]
     dense = embedder.encode([c.sentence.text for c in cands]) if embedder else None
