@@ -18,14 +18,22 @@ DANGLING = re.compile(
     r"on the other hand|by contrast)\b",
     re.IGNORECASE,
 )
+# A speaker known only as a pronoun: '"...," he said.'
+PRONOUN_SPEAKER = re.compile(r"[\"”],? (?:he|she|they) (?:said|says|added|told)\b")
 JUNK = re.compile(
     r"https?://|www\.|@\w|\bclick here\b|\bcopyright\b|\ball rights reserved\b|\bsubscribe\b|"
-    r"\bemail\b|\bfollow us\b|\bphoto:|\bpictured\b|\bwatch the video\b",
+    r"\bemail\b|\bfollow us\b|\bphoto:|\bpictured\b|\bwatch the video\b|"
+    # comment boxes, syndication notes, market-data notices, cut-off teasers
+    r"\breport abuse\b|\bretweet\b|\bviews expressed\b|\bwelcome comments\b|"
+    r"\bcomments (?:are|is) (?:not )?(?:pre-screened|moderated)\b|\bdiscussion is now closed\b|"
+    r"\bnot available in your (?:territory|country|region)\b|\bcontributed to this report\b|"
+    r"\ba version (?:of this \w+ )?appeared\b|\bquotes delayed\b|(?:\.\.\.|…)\s*$",
     re.IGNORECASE,
 )
 # Page furniture glued to a sentence: bylines, labels, video lengths, time stamps, pipes.
 FURNITURE = re.compile(
-    r"^By [A-Z]|\b(?:Source|Report|Photos?|Video|Watch|Read more|Related|Update[d]?):|"
+    r"^By [A-Z]|\b(?:Source|Report|Photo(?:graph)?s?|Video|Watch|Read more|Related|Update[d]?):|"
+    r"\b[Tt]his (?:image|photo|picture)\b|^[A-Z]{3,}: |"
     r"\(\d{1,2}:\d{2}\)|\d{1,2}:\d{2} [ap]\.?m\.? (?:ET|GMT|EST|EDT)\b| \| |\bWire Staff\b"
 )
 
@@ -41,7 +49,7 @@ def quality(text: str) -> float:
         score *= max(0.3, 1.0 - (n - GOOD_WORDS) / (2 * GOOD_WORDS))
     if FURNITURE.search(text):
         score *= 0.2
-    if DANGLING.match(text.lstrip("\"'“‘ ")):
+    if DANGLING.match(text.lstrip("\"'“‘ ")) or PRONOUN_SPEAKER.search(text):
         score *= 0.5
     if text.rstrip().endswith(("?", ":")):
         score *= 0.5

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from ..enrich.claims import denial_cue
 from ..model import (
     AnalysisItem,
     Bullet,
@@ -22,12 +23,30 @@ from ..model import (
     Sentence,
     Story,
 )
-from .credit import credit, join_names, report_outlets, sort_outlets
+from .clean import (
+    MAX_CHARS,
+    boilerplate,
+    close_quote,
+    finish,
+    leans_back,
+    pronoun_led,
+    quote_balance,
+    quote_units,
+    same_content,
+    standalone_span,
+    strip_connective,
+    strip_furniture,
+    unusable,
+)
+from .credit import Part, credit_parts, report_outlets, sort_outlets, uncredit
 from .select import BRIEFING, select_developments
 
 ANALYSIS_KINDS = {ReportKind.ANALYSIS, ReportKind.OPINION, ReportKind.SOCIAL}
 MAX_CITATIONS = 6
-MAX_BULLET_CHARS = 600
+LEAD_TRIES = 6  # sentences of a development tried, best first, for one that can open a bullet
+MAX_EXTRA_CHARS = 320  # a claim or denial from another report brought beside the account
+MAX_TOTAL_CHARS = 800
+ANSWER_DAYS = 2  # a denial from another report answers a claim made this close to it
 
 
 @dataclass(slots=True)
@@ -64,23 +83,14 @@ def compose(
         dates=dates,
         embedder=embedder,
         options=BRIEFING,
+        timezone=story.timezone,
     )
+    furniture = boilerplate(news, sentences)
     days: dict[date, Day] = {}
     for day_date, developments in selected:
-        bullets: list[Bullet] = []
-        seen_text: set[str] = set()
-        for dev in developments:
-            if len(bullets) >= per_day:
-                break
-            bullet = write_bullet(day_date, dev, by_id, sentences, answers)
-            if bullet is None or _norm(bullet.text) in seen_text:
-                continue
-            lead = _norm(dev.sentences[0].text)
-            if any(lead in earlier for earlier in seen_text):
-                continue  # already told, beside another bullet's claim or as its context
-            seen_text.add(_norm(bullet.text))
-            bullet.position = len(bullets)
-            bullets.append(bullet)
+        bullets = write_day(
+            day_date, developments, by_id, sentences, answers, per_day=per_day, skip=furniture
+        )
         if bullets:
             days[day_date] = Day(
                 date=day_date,
@@ -96,101 +106,240 @@ def compose(
     return Composition(days=ordered, standfirst=standfirst(ordered))
 
 
+@dataclass(slots=True)
+class _Draft:
+    """A bullet before it is written: what it tells and from which reports."""
+
+    dev: Development
+    main: list[Sentence]  # consecutive sentences of one report: the account
+    extras: list[Sentence]  # a claim and the denial answering it, from the development
+    cited: list[Report]  # the development's reports, the lead's first
+
+    def told(self) -> set[tuple[int | None, int]]:
+        return {_key(s) for s in (*self.main, *self.extras)}
+
+
+def write_day(
+    day_date: date,
+    developments: Sequence[Development],
+    reports: Mapping[int, Report],
+    report_sentences: Mapping[int, Sequence[Sentence]],
+    answers: Mapping[int, Sentence] | None = None,
+    *,
+    per_day: int = 6,
+    skip: Collection[str] = frozenset(),
+) -> list[Bullet]:
+    """A day's bullets from its ranked developments, at most `per_day`.
+
+    No bullet tells what another already tells: a development whose account repeats an
+    earlier bullet is left out, and one that continues an earlier bullet's account (its
+    lead needs that bullet's last sentence) extends that bullet instead. `skip` holds
+    sentences known to be page furniture.
+    """
+    drafts: list[_Draft] = []
+    positions: dict[int | None, dict[int, Sentence]] = {}
+    for dev in developments:
+        if len(drafts) >= per_day:
+            break
+        told = {k for d in drafts for k in d.told()}
+        draft = _draft(dev, reports, report_sentences, answers or {}, skip, told, positions)
+        if draft is not None:
+            _place(drafts, draft)
+    bullets = [_render(day_date, d, reports) for d in drafts]
+    for position, bullet in enumerate(bullets):
+        bullet.position = position
+    return bullets
+
+
 def write_bullet(
     day_date: date,
     dev: Development,
-    reports: Mapping[int | None, Report],
+    reports: Mapping[int, Report],
     report_sentences: Mapping[int, Sequence[Sentence]] | None = None,
     answers: Mapping[int, Sentence] | None = None,
 ) -> Bullet | None:
-    """One bullet from a development: its best sentence, credited and cited.
+    """One bullet from a development: its best sentence that can stand alone (with the
+    sentences it leans on), cleaned, credited and cited; None when no sentence can."""
+    draft = _draft(dev, reports, report_sentences or {}, answers or {}, frozenset(), set(), {})
+    return None if draft is None else _render(day_date, draft, reports)
 
-    A sentence that leans on the one before it ("The attack…", "They also…") brings that
-    sentence along, so that the bullet stands on its own.
+
+def _draft(
+    dev: Development,
+    reports: Mapping[int, Report],
+    report_sentences: Mapping[int, Sequence[Sentence]],
+    answers: Mapping[int, Sentence],
+    skip: Collection[str],
+    told: Collection[tuple[int | None, int]],
+    positions: dict[int | None, dict[int, Sentence]],
+) -> _Draft | None:
+    """The development's account: the first of its best sentences that can stand alone.
+
+    `positions` caches each report's sentences by position.
     """
-    if not dev.sentences:
-        return None
-    lead = dev.sentences[0]
-    text = clean_sentence(lead.text)
-    before = _context(lead, report_sentences or {})
-    if before is not None:
-        text = f"{clean_sentence(before.text)} {text}"
-    if not text:
+    for lead in dev.sentences[:LEAD_TRIES]:
+        if _key(lead) in told:
+            continue
+        rid = lead.report_id
+        if rid not in positions:
+            own = report_sentences.get(rid, ()) if rid is not None else ()
+            positions[rid] = {s.position: s for s in own}
+        main = standalone_span(lead, positions[rid] or {lead.position: lead}, skip)
+        if main is not None:
+            break
+    else:
         return None
     cited = [reports[rid] for rid in dict.fromkeys(dev.report_ids) if rid in reports]
-    lead_report = reports.get(lead.report_id)
-    if lead_report is not None and lead_report in cited:
-        cited.remove(lead_report)
-        cited.insert(0, lead_report)
-    outlets = [o for r in cited for o in report_outlets(r)]
-    claim, extra = _disputed(dev, lead, answers or {})
-    text, credited = credit(text, outlets, lead)
-    if claim is not None and claim is not lead and claim.text not in text:
-        claim_report = reports.get(claim.report_id)
-        said, claim_credit = credit(
-            clean_sentence(claim.text), report_outlets(claim_report) if claim_report else [], claim
-        )
-        text = f"{text} {said}"
-        credited = list(dict.fromkeys([*credited, *claim_credit]))
-    if extra is not None and extra.text not in text:
-        # the other side's account, credited to its own report
-        extra_report = reports.get(extra.report_id)
-        extra_outlets = report_outlets(extra_report) if extra_report else []
-        answer, answer_credit = credit(clean_sentence(extra.text), extra_outlets, extra)
-        text = f"{text} {answer}"
-        credited = list(dict.fromkeys([*credited, *answer_credit]))
-        if extra_report is not None and extra_report not in cited:
-            cited.append(extra_report)
-    citations = [
-        Citation(report_id=r.id, url=r.url, outlet=r.outlet, title=r.title)
-        for r in cited[:MAX_CITATIONS]
+    lead_report = _report(reports, lead.report_id)
+    if lead_report is not None:
+        cited = [lead_report, *(r for r in cited if r is not lead_report)]
+    extras = _extras(dev, reports, lead, main, answers, skip)
+    return _Draft(dev, main, [e for e in extras if _key(e) not in told], cited)
+
+
+def _extras(
+    dev: Development,
+    reports: Mapping[int, Report],
+    lead: Sentence,
+    main: Sequence[Sentence],
+    answers: Mapping[int, Sentence],
+    skip: Collection[str],
+) -> list[Sentence]:
+    """A claim of the development and the denial answering it, when the account lacks them."""
+    claim, answer = _disputed(dev, lead, answers)
+    if answer is not None and not _recent(answer, dev, reports):
+        answer = None  # a denial answers a claim of the days around it
+    inside = {_key(s) for s in main}
+    if answer is None or _key(answer) in inside or _same_party(claim or lead, answer):
+        return []
+    told = " ".join(s.text for s in main)
+    out: list[Sentence] = []
+    for s, is_claim in ((claim, True), (answer, False)):
+        if s is None or _key(s) in inside:
+            continue
+        too_long = len(told) + len(s.text) > MAX_TOTAL_CHARS
+        if too_long or not _can_follow(s, skip, alone=is_claim) or same_content(s.text, told):
+            return []  # a claim is brought for its answer, an answer needs its claim
+        out.append(s)
+        told = f"{told} {s.text}"
+    return out
+
+
+def _same_party(claim: Sentence, answer: Sentence) -> bool:
+    """Whether the answer comes from the claim's own speaker: then it answers nothing."""
+    return bool(_parties(claim) & _parties(answer))
+
+
+def _parties(s: Sentence) -> set[str]:
+    """Who speaks in the sentence: its speakers, or the name it opens with (last words)."""
+    names = list(s.speakers) or [m.text for m in s.mentions if m.span.start <= 15][:1]
+    return {n.split()[-1].casefold() for n in names if n.split()}
+
+
+def _recent(s: Sentence, dev: Development, reports: Mapping[int, Report]) -> bool:
+    """Whether the sentence's report is of the development or published within
+    ANSWER_DAYS of its date."""
+    r = _report(reports, s.report_id)
+    if r is None or r.id in dev.report_ids or r.published is None:
+        return r is not None
+    return abs((r.published.date() - dev.date).days) <= ANSWER_DAYS
+
+
+def _can_follow(s: Sentence, skip: Collection[str], *, alone: bool) -> bool:
+    """Whether a sentence from elsewhere can sit in a bullet after its account: whole, not
+    furniture, short, and either standing alone or (a denial) leaning only on the claim."""
+    text = strip_furniture(s.text)
+    if s.text in skip or unusable(text) or quote_balance(text) or len(text) > MAX_EXTRA_CHARS:
+        return False
+    if s.denial and denial_cue(text) is None:
+        return False  # the denial was in the page furniture stripped off
+    return not leans_back(text, s.mentions) if alone else not pronoun_led(text)
+
+
+def _place(drafts: list[_Draft], draft: _Draft) -> None:
+    """Add the draft to the day unless an earlier one tells it; continue an earlier draft's
+    account when the draft's lead follows it in the same report."""
+    keys = [_key(s) for s in draft.main]
+    for other in drafts:
+        other_keys = other.told()
+        if not other_keys.intersection(keys):
+            continue
+        n = 0
+        while n < len(keys) and keys[n] in other_keys:
+            n += 1
+        fresh = draft.main[n:]
+        follows = n > 0 and keys[n - 1] == _key(other.main[-1])
+        if (
+            fresh
+            and follows
+            and not other_keys.intersection(keys[n:])
+            and len(" ".join(s.text for s in (*other.main, *fresh))) <= MAX_CHARS
+        ):
+            other.main.extend(fresh)
+            known = {id(r) for r in other.cited}
+            other.cited.extend(r for r in draft.cited if id(r) not in known)
+        return
+    account = " ".join(s.text for s in draft.main)
+    for other in drafts:
+        if same_content(account, " ".join(s.text for s in (*other.main, *other.extras))):
+            return
+    drafts.append(draft)
+
+
+def _render(day_date: date, draft: _Draft, reports: Mapping[int, Report]) -> Bullet:
+    """The bullet's text, credits and citations."""
+    extra_reports = [
+        r for r in (_report(reports, e.report_id) for e in draft.extras) if r is not None
     ]
+    order = {id(r): r for r in (*draft.cited[:1], *extra_reports, *draft.cited[1:])}
+    cited = list(order.values())[:MAX_CITATIONS]
+    shown = {id(r) for r in cited}
+    main_outlets = [o for r in draft.cited if id(r) in shown for o in report_outlets(r)]
+    parts: list[Part] = []
+    units = quote_units(draft.main)
+    for i, unit in enumerate(units):
+        text = " ".join(strip_furniture(s.text) for s in unit)
+        if i == 0:
+            text = strip_connective(text)
+        if i == len(units) - 1 and quote_balance(text) > 0:
+            text = close_quote(text)
+        named = [o for s in unit for o in s.outlets]
+        parts.append(Part(finish(text), main_outlets, named))
+    for e in draft.extras:
+        r = _report(reports, e.report_id)
+        outlets = report_outlets(r) if r is not None and id(r) in shown else []
+        parts.append(Part(finish(strip_connective(strip_furniture(e.text))), outlets, e.outlets))
+    text, credited = credit_parts(parts)
+    citations = [Citation(report_id=r.id, url=r.url, outlet=r.outlet, title=r.title) for r in cited]
     return Bullet(
-        text=text, citations=citations, outlets=credited, key=bullet_key(day_date, dev, reports)
+        text=text,
+        citations=citations,
+        outlets=credited,
+        key=bullet_key(day_date, draft.dev, reports),
     )
 
 
-_ANAPHORA = re.compile(
-    r"^(?:he|she|it|they|this|these|that|those|his|her|its|their|there|such|the (?:two|three"
-    r"|latter|former|same)|the (?:\w+ )?(?:attack|attacks|incident|move|decision|city|town"
-    r"|village|plant|group|vessel|ship|strike|blast|explosion|bombing|operation|offensive|talks"
-    r"|meeting|agreement|deal|vote|bill|law|ban|plan|statement|announcement|report|case|victims"
-    r"|crowd|protest|protests|protesters|company|country|government|ministry|official|officials"
-    r"|claim|claims|allegation|allegations|accusation|accusations|charges|reports)"
-    r")\b"
-    r"|\b(?:also|too|as well|however|meanwhile|further|additionally|later|the attack|the incident"
-    r"|the former|the latter)\b",
-    re.I,
-)
-MAX_WITH_CONTEXT = 520
+def _report(reports: Mapping[int, Report], report_id: int | None) -> Report | None:
+    return reports.get(report_id) if report_id is not None else None
 
 
-def _context(lead: Sentence, report_sentences: Mapping[int, Sequence[Sentence]]) -> Sentence | None:
-    """The sentence before `lead` in its report, when `lead` cannot stand alone."""
-    if lead.position == 0 or lead.report_id is None:
-        return None
-    if not (lead.denial or _ANAPHORA.search(lead.text)):  # a denial answers what came before
-        return None
-    ordered = report_sentences.get(lead.report_id, ())
-    previous = next((s for s in ordered if s.position == lead.position - 1), None)
-    if previous is None or len(previous.text) + len(lead.text) > MAX_WITH_CONTEXT:
-        return None
-    return previous
+def _key(s: Sentence) -> tuple[int | None, int]:
+    return (s.report_id, s.position) if s.report_id is not None else (None, id(s))
 
 
-def bullet_key(day_date: date, dev: Development, reports: Mapping[int | None, Report]) -> str:
+def bullet_key(day_date: date, dev: Development, reports: Mapping[int, Report]) -> str:
     """A permalink key that survives recomposition: the day and the development's first report.
 
     Reports arriving later join the development without changing its earliest report.
     """
 
     def order(s: Sentence) -> tuple[str, str, int]:
-        r = reports.get(s.report_id)
+        r = _report(reports, s.report_id)
         published = r.published.isoformat() if r and r.published else ""
         return (published, r.url if r else "", s.position)
 
     first = min(dev.sentences, key=order)
-    r = reports.get(first.report_id)
+    r = _report(reports, first.report_id)
     seed = f"{day_date.isoformat()}|{r.url if r else first.text}|{first.position}"
     return day_date.strftime("%Y%m%d") + "-" + hashlib.sha1(seed.encode()).hexdigest()[:8]
 
@@ -217,34 +366,25 @@ def _disputed(
 
 
 def _conflicting(dev: Development, lead: Sentence) -> Sentence | None:
-    """A sentence of the development that disputes the lead: a denial, or another party's figure."""
-    lead_claimants = {f.claimant for f in lead.figures}
+    """A sentence of the development that disputes the lead: a denial, or another party's
+    figure for the same thing with another value (the same value only corroborates)."""
+    lead_figures = {(f.what, f.claimant): (f.low, f.high) for f in lead.figures}
     lead_whats = {f.what for f in lead.figures}
-    for s in dev.sentences[1:6]:
+    for s in (s for s in dev.sentences[:6] if s is not lead):
         if s.denial and not lead.denial:
             return s
         for f in s.figures:
-            if f.what in lead_whats and f.claimant and f.claimant not in lead_claimants:
+            if f.what not in lead_whats or not f.claimant or (f.what, f.claimant) in lead_figures:
+                continue
+            if all((f.low, f.high) != v for (w, _), v in lead_figures.items() if w == f.what):
                 return s
     return None
 
 
-_LEADING = re.compile(r"^(?:and|but|however|meanwhile|also|so|then)\b[,]?\s+", re.I)
-
-
 def clean_sentence(text: str) -> str:
-    """A sentence fit to stand alone as a bullet: trimmed, capitalised, ending with a stop."""
-    text = re.sub(r"\s+", " ", text).strip()
-    text = _LEADING.sub("", text)
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    if len(text) > MAX_BULLET_CHARS:
-        cut = text[:MAX_BULLET_CHARS].rsplit(" ", 1)[0]
-        text = cut.rstrip(",;:") + "…"
-    if text[-1] not in ".!?\"'”’…":
-        text += "."
-    return text
+    """A sentence fit to stand alone as a bullet: page furniture and a leading "But" off,
+    capitalised, ending with a stop."""
+    return finish(strip_connective(strip_furniture(text)))
 
 
 def analysis_items(reports: Sequence[Report], tz: ZoneInfo) -> dict[date, list[AnalysisItem]]:
@@ -303,18 +443,10 @@ def standfirst(days: Sequence[Day]) -> str:
     """Where things stand: the latest day's two leading developments, in one or two sentences."""
     for day in days:
         if day.bullets:
-            leads = [_strip_credit(b) for b in day.bullets[:2]]
+            leads = [uncredit(b.text, b.outlets) for b in day.bullets[:2]]
             text = " ".join(leads)
             return text if len(text) <= 400 else leads[0]
     return ""
-
-
-def _strip_credit(bullet: Bullet) -> str:
-    """The bullet's text without the "…, X reported." credit that compose added."""
-    suffix = f", {join_names(bullet.outlets)} reported."
-    if bullet.outlets and bullet.text.endswith(suffix):
-        return bullet.text[: -len(suffix)] + "."
-    return bullet.text
 
 
 def _summary(text: str, limit: int = 320) -> str:
