@@ -126,3 +126,34 @@ def test_t17_single_topic_beats_floor() -> None:
     result = run_tls(T17, topics=["haiti"])
     assert result["overall"]["date"]["f1"] >= 0.6
     assert result["overall"]["align"]["rouge_1"]["f1"] >= 0.12
+
+
+def test_timeline_entries_are_cleaned_like_bullets() -> None:
+    from datetime import date
+
+    from livebrief.eval.tls import timeline_from
+    from livebrief.model import Development, Sentence
+
+    # the lead shortened from a Timeline17 report (CNN, Egypt, January 2011); the rest made up
+    day = date(2011, 1, 25)
+    lead = Sentence(
+        "Cairo, Egypt (CNN) -- Thousands of protesters spilled into the streets of Egypt on "
+        "Tuesday, an unprecedented display of anti-government rage.",
+        0,
+    )
+    copy = Sentence(lead.text.replace("Cairo, Egypt (CNN) -- ", ""), 3)
+    other = Sentence(
+        "But police used tear gas and water cannons to disperse protesters in Cairo.", 1
+    )
+    developments = [
+        Development(date=day, sentences=[lead, copy], report_ids=[1, 2]),
+        Development(date=day, sentences=[other], report_ids=[3]),
+    ]
+    timeline = timeline_from([(day, developments)], 2)
+    assert timeline[day] == [
+        "Thousands of protesters spilled into the streets of Egypt on Tuesday, an "
+        "unprecedented display of anti-government rage.",
+        "Police used tear gas and water cannons to disperse protesters in Cairo.",
+    ]
+    # with room for more, the cleaned copy of the first sentence is not repeated
+    assert len(timeline_from([(day, developments)], 3)[day]) == 2

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from livebrief.compose.briefing import clean_sentence
 from livebrief.compose.select import Embedder, select_developments
 from livebrief.eval import rouge, t17
 from livebrief.model import Development, Problem, Report, Sentence
@@ -51,7 +52,8 @@ def timeline_from(
     selected: Sequence[tuple[date, Sequence[Development]]], k: int
 ) -> dict[date, list[str]]:
     """k sentences per date: the best sentence of each development in rank order, then
-    further sentences of the top developments."""
+    further sentences of the top developments, each cleaned as a bullet's would be
+    (datelines, bylines and a leading "But" off)."""
     timeline: dict[date, list[str]] = {}
     for day, developments in selected:
         texts: list[str] = []
@@ -59,7 +61,7 @@ def timeline_from(
         while len(texts) < k and any(depth < len(d.sentences) for d in developments):
             for dev in developments:
                 if depth < len(dev.sentences) and len(texts) < k:
-                    text = dev.sentences[depth].text
+                    text = clean_sentence(dev.sentences[depth].text)
                     if text not in texts:
                         texts.append(text)
             depth += 1
