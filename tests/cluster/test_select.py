@@ -57,3 +57,33 @@ def test_number_of_dates_and_allowed_dates(
 def test_nothing_usable_gives_nothing() -> None:
     report = Report(url="x", title="", text="", published=None, id=0)
     assert select_developments([report], {0: []}) == []
+
+
+def test_a_byline_does_not_count_against_a_sentence() -> None:
+    from datetime import UTC, datetime
+
+    from livebrief.model import EventDate
+
+    # three reports of one event; the first sentence, the most central, carries the byline
+    # Timeline17's CNN pages glue to their first sentence
+    texts = [
+        "By the CNN Wire Staff Thousands of protesters spilled into the streets of Cairo on "
+        "Tuesday, demanding an end to the rule of President Hosni Mubarak.",
+        "Protesters spilled into the streets of Cairo on Tuesday.",
+        "Protesters demanding an end to the rule of Hosni Mubarak filled the streets of Cairo.",
+    ]
+    day = date(2011, 1, 25)
+    reports = [
+        Report(
+            url=f"test:{i}",
+            title="",
+            text=t,
+            published=datetime(2011, 1, 25, 20, tzinfo=UTC),
+            id=i + 1,
+        )
+        for i, t in enumerate(texts)
+    ]
+    sentences = {r.id: [Sentence(r.text, 0, r.id, event=EventDate(day))] for r in reports}
+    [(chosen_day, [development])] = select_developments(reports, sentences, n_dates=1, per_date=1)
+    assert chosen_day == day
+    assert development.sentences[0].text.startswith("By the CNN Wire Staff Thousands")

@@ -24,6 +24,7 @@ from scipy import sparse
 from livebrief.cluster import choose, group, rank, thread
 from livebrief.cluster.pool import Candidate, Pool, build_pool
 from livebrief.cluster.vectors import Tfidf, normalize_rows
+from livebrief.compose.clean import strip_furniture
 from livebrief.model import Development, Report, Sentence
 
 MIN_SOURCES = 2  # evidence a date needs when the number of dates is not fixed
@@ -236,7 +237,8 @@ def _development(
     scores = []
     seen_keys: set[str] = set()
     for k, c in enumerate(members):
-        q = choose.quality(c.sentence.text) * (1.0 if c.relevant else OFF_TOPIC)
+        # judged as it would be published: a dateline or byline is stripped, not held against it
+        q = choose.quality(strip_furniture(c.sentence.text)) * (1.0 if c.relevant else OFF_TOPIC)
         if q == 0.0 or c.key in seen_keys:
             continue
         seen_keys.add(c.key)
