@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import numpy as np
+import pytest
 
 from livebrief.cluster import choose, group, rank
 from livebrief.cluster.pool import build_pool
@@ -165,3 +166,35 @@ def test_a_day_named_in_passing_is_evidence_but_not_the_sentences_date() -> None
         scheduled=False,
     )
     assert plans.references == {}
+
+
+def test_shared_entities_and_figures_pull_sentences_together() -> None:
+    # sentences of the Ukraine demo corpus (2022-03-16): two about the ceasefire talks with
+    # few words in common, one about Chernihiv (entity sets below written by hand)
+    texts = [
+        "Russian Foreign Minister Sergey Lavrov says that there is hope of reaching a "
+        "compromise aimed at a ceasefire.",
+        "In a report from the Financial Times, a peace plan is drafted by Ukraine and Russia.",
+        "Russian troops reportedly shoot dead ten people queuing for food in Chernihiv.",
+    ]
+    vectors = Tfidf(tokens(t) for t in texts)
+    matrix = vectors.transform([tokens(t) for t in texts]).toarray()
+    plain = group.similarity_matrix(matrix)
+    entities = [{"russia", "ukraine"}, {"russia", "ukraine", "financial times"}, {"chernihiv"}]
+    anchored = group.with_anchors(plain, entities, [set(), set(), set()])
+    assert anchored[0, 1] > plain[0, 1] + 0.05
+    assert anchored[0, 2] == pytest.approx(plain[0, 2])
+    # a name every sentence carries pulls less than one only these two share
+    everywhere = [e | {"russia"} for e in entities]
+    assert group.with_anchors(plain, everywhere, [set()] * 3)[0, 2] == pytest.approx(plain[0, 2])
+    rare = [{"russia", "ukraine"}, {"russia", "ukraine"}, {"chernihiv"}]
+    common = [{"russia", "ukraine"}, {"russia", "ukraine"}, {"russia", "ukraine", "chernihiv"}]
+    assert (
+        group.with_anchors(plain, rare, [set()] * 3)[0, 1]
+        > group.with_anchors(plain, common, [set()] * 3)[0, 1]
+    )
+    toll = ("killed", 10.0, 10.0)
+    counted = group.with_anchors(plain, [set(), set(), set()], [{toll}, set(), {toll}])
+    assert counted[0, 2] == pytest.approx(plain[0, 2] + group.FIGURE_WEIGHT)
+    # nothing found by enrichment: similarity unchanged
+    assert group.with_anchors(plain, [set()] * 3, [set()] * 3) is plain

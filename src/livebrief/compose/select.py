@@ -176,6 +176,11 @@ def _developments_for(
         dense if dense is not None else (matrix @ matrix.T).toarray()
     )
     support = _support(cands, similarity, EMBEDDED_SUPPORT if dense is not None else None)
+    similarity = group.with_anchors(
+        similarity,
+        [_entities(c.sentence) for c in cands],
+        [_figures(c.sentence) for c in cands],
+    )
     previous = sparse.vstack(chosen) if chosen else None
     repeats = (
         np.asarray((matrix @ previous.T).max(axis=1).toarray()).ravel()
@@ -201,6 +206,14 @@ def _developments_for(
     for _, _, _, ranked in top:
         chosen.append(matrix[ranked[:1]])
     return _Day(day, [t[1] for t in top], [t[2] for t in top])
+
+
+def _entities(sentence: Sentence) -> set[str]:
+    return {(m.entity or m.text).casefold() for m in sentence.mentions}
+
+
+def _figures(sentence: Sentence) -> set[tuple[str, float | None, float | None]]:
+    return {(f.what, f.low, f.high) for f in sentence.figures if f.low is not None}
 
 
 def _support(
