@@ -36,6 +36,13 @@ def _shingles(normal: str, size: int) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
 
 
+def _digests(shingles: set[bytes]) -> np.ndarray:
+    """A set of shingles as its sorted 64-bit hashes (computed already by the set): a
+    compact stand-in for comparing sets, where two equal hashes of different shingles
+    are as likely as 1 in 2**64."""
+    return np.sort(np.fromiter((hash(s) for s in shingles), dtype=np.int64, count=len(shingles)))
+
+
 class _Groups:
     """Union-find over item indexes."""
 
@@ -71,7 +78,7 @@ def duplicate_groups(
     groups = _Groups(len(texts))
     first_by_key: dict[str, int] = {}
     lsh = MinHashLSH(threshold=threshold * 0.6, num_perm=num_perm)
-    sets: dict[int, set[bytes]] = {}
+    sets: dict[int, np.ndarray] = {}  # each text's shingles as sorted 64-bit digests
     for i, text in enumerate(texts):
         normal = normal_form(text)
         key = exact_key(text, normal=normal)
@@ -84,13 +91,14 @@ def duplicate_groups(
             continue
         mh = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
         mh.update_batch(list(shingles))
+        digests = _digests(shingles)
         for other in lsh.query(mh):
             j = int(other)
-            shared = len(sets[j] & shingles)
-            if shared >= threshold * min(len(sets[j]), len(shingles)):
+            shared = len(np.intersect1d(sets[j], digests, assume_unique=True))
+            if shared >= threshold * min(len(sets[j]), len(digests)):
                 groups.union(j, i)
         lsh.insert(str(i), mh)
-        sets[i] = shingles
+        sets[i] = digests
     return [groups.find(i) for i in range(len(texts))]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -230,7 +231,7 @@ def tokens(text: str) -> tuple[str, ...]:
         if w.endswith("'s"):
             w = w[:-2]
         if len(w) > 1 and w not in STOPWORDS:
-            out.append(w)
+            out.append(sys.intern(w))  # one string per word, however many sentences use it
     return tuple(out)
 
 

@@ -69,7 +69,7 @@ class Embedder(Protocol):
 class _Day:
     day: date
     developments: list[Development]
-    centroids: list[np.ndarray]
+    centroids: list[sparse.csr_matrix]
 
 
 def select_developments(
@@ -187,7 +187,7 @@ def _developments_for(
         if previous is not None
         else np.zeros(len(cands))
     )
-    scored: list[tuple[float, Development, np.ndarray, list[int]]] = []
+    scored: list[tuple[float, Development, sparse.csr_matrix, list[int]]] = []
     distance = EMBEDDED_DISTANCE if dense is not None else group.DISTANCE
     for members in group.group_sentences(similarity, distance):
         dev, order = _development(
@@ -199,7 +199,7 @@ def _developments_for(
         if not ranked:
             continue
         dev.sentences = [cands[m].sentence for m in ranked]
-        centroid = np.asarray(matrix[members].mean(axis=0)).ravel()
+        centroid = sparse.csr_matrix(matrix[members].mean(axis=0))
         scored.append((dev.score, dev, centroid, ranked))
     scored.sort(key=lambda s: -s[0])
     top = scored[:per_date]
@@ -282,9 +282,11 @@ def _thread(days: list[_Day]) -> None:
     flat_days = [d.day for d in days for _ in d.developments]
     if not flat_days:
         return
-    rows = [sparse.csr_matrix(c) for d in days for c in d.centroids]
+    rows = [c for d in days for c in d.centroids]
     matrix = normalize_rows(sparse.vstack(rows).tocsr())
-    similarity = (matrix @ matrix.T).toarray()
+    similarity = np.empty((matrix.shape[0], matrix.shape[0]))
+    for start in range(0, matrix.shape[0], 256):  # no sparse n-by-n product held at once
+        similarity[start : start + 256] = (matrix[start : start + 256] @ matrix.T).toarray()
     keys = iter(thread.assign_threads(flat_days, similarity))
     for d in days:
         for dev in d.developments:

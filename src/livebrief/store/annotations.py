@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..model import (
     Attribution,
@@ -181,35 +182,29 @@ class AnnotationsMixin:
             )
 
     def sentences_for(self, report_ids: Sequence[int]) -> dict[int, list[Sentence]]:
-        """The stored sentences of these reports, with all their annotations."""
+        """The stored sentences of these reports, with all their annotations.
+
+        Names, labels, verbs and days repeat thousands of times in a large story: each
+        distinct one is held once, shared by every annotation that has it.
+        """
         out: dict[int, list[Sentence]] = {}
-        by_id: dict[int, Sentence] = {}
+        share = _sharing()
         ids = list(report_ids)
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             marks = ",".join("?" * len(chunk))
+            by_id: dict[int, Sentence] = {}
             for r in self.db.execute(
-                f"SELECT * FROM sentences WHERE report_id IN ({marks}) ORDER BY report_id, position",
+                "SELECT id, report_id, position, text, event_date, date_precision,"
+                " date_evidence, date_start, date_end, scheduled, denial"
+                f" FROM sentences WHERE report_id IN ({marks}) ORDER BY report_id, position",
                 chunk,
             ):
-                ev = None
-                if r["event_date"]:
-                    evidence = (
-                        Span(r["date_start"], r["date_end"], r["date_evidence"])
-                        if r["date_evidence"] is not None
-                        else None
-                    )
-                    ev = EventDate(
-                        date=date.fromisoformat(r["event_date"]),
-                        precision=DatePrecision(r["date_precision"] or "day"),
-                        evidence=evidence,
-                        scheduled=bool(r["scheduled"]),
-                    )
                 s = Sentence(
                     text=r["text"],
                     position=r["position"],
                     report_id=r["report_id"],
-                    event=ev,
+                    event=_event(r, share) if r["event_date"] else None,
                     denial=bool(r["denial"]),
                     id=r["id"],
                 )
@@ -220,21 +215,25 @@ class AnnotationsMixin:
                 f"SELECT * FROM attributions WHERE sentence_id IN ({sub})", chunk
             ):
                 by_id[r["sentence_id"]].attributions.append(
-                    Attribution(r["name"], r["role"], _span_in(r), r["verb"])
+                    Attribution(share(r["name"]), share(r["role"]), _span_in(r), share(r["verb"]))
                 )
             for r in self.db.execute(f"SELECT * FROM quotes WHERE sentence_id IN ({sub})", chunk):
-                by_id[r["sentence_id"]].quotes.append(Quote(r["text"], r["speaker"], None))
+                by_id[r["sentence_id"]].quotes.append(Quote(r["text"], share(r["speaker"]), None))
             for r in self.db.execute(f"SELECT * FROM figures WHERE sentence_id IN ({sub})", chunk):
-                by_id[r["sentence_id"]].figures.append(_figure(r))
+                by_id[r["sentence_id"]].figures.append(_figure(r, share))
             for r in self.db.execute(
                 "SELECT m.*, e.name AS entity FROM mentions m"
                 " LEFT JOIN entities e ON e.id = m.entity_id"
                 f" WHERE m.sentence_id IN ({sub})",
                 chunk,
             ):
+                text = share(r["text"])
                 by_id[r["sentence_id"]].mentions.append(
                     Mention(
-                        r["text"], r["label"], Span(r["start"], r["end"], r["text"]), r["entity"]
+                        text,
+                        share(r["label"]),
+                        Span(r["start"], r["end"], text),
+                        share(r["entity"]),
                     )
                 )
         return out
@@ -285,6 +284,31 @@ class AnnotationsMixin:
         ]
 
 
+def _event(row: sqlite3.Row, share: Callable[[Any], Any]) -> EventDate:
+    """A sentence row's event date, its day and evidence text shared with equal ones."""
+    evidence = (
+        Span(row["date_start"], row["date_end"], share(row["date_evidence"]))
+        if row["date_evidence"] is not None
+        else None
+    )
+    return EventDate(
+        date=share(date.fromisoformat(row["event_date"])),
+        precision=DatePrecision(row["date_precision"] or "day"),
+        evidence=evidence,
+        scheduled=bool(row["scheduled"]),
+    )
+
+
+def _sharing() -> Callable[[Any], Any]:
+    """A function that returns one object for equal values: the first one it was given."""
+    seen: dict[object, object] = {}
+
+    def share(value: object) -> object:
+        return seen.setdefault(value, value)
+
+    return share
+
+
 def _span(span: Span | None) -> tuple[int | None, int | None, str | None]:
     return (span.start, span.end, span.text) if span else (None, None, None)
 
@@ -295,15 +319,15 @@ def _span_in(row: sqlite3.Row) -> Span | None:
     return Span(row["start"], row["end"], row["span"] or "")
 
 
-def _figure(r: sqlite3.Row) -> Figure:
+def _figure(r: sqlite3.Row, share: Callable[[Any], Any] = lambda v: v) -> Figure:
     return Figure(
-        what=r["what"],
+        what=share(r["what"]),
         low=r["low"],
         high=r["high"],
-        qualifier=r["qualifier"],
-        unit=r["unit"],
-        claimant=r["claimant"],
-        as_of=d_in(r["as_of"]),
-        vague=r["vague"],
+        qualifier=share(r["qualifier"]),
+        unit=share(r["unit"]),
+        claimant=share(r["claimant"]),
+        as_of=share(d_in(r["as_of"])),
+        vague=share(r["vague"]),
         span=_span_in(r),
     )

@@ -167,7 +167,7 @@ class ReportsMixin:
         if not match:
             return []
         story_sql = " AND r.story_id = ?" if story_id is not None else ""
-        args: list[object] = [match] + ([story_id] if story_id is not None else []) + [limit]
+        args: list[object] = [match, *([story_id] if story_id is not None else []), limit]
         hits = [
             SearchHit(
                 "report", r["id"], r["title"], r["snip"], r["url"], (r["published"] or "")[:10]
