@@ -188,6 +188,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     denial: bool = False  # denies or contradicts another party's claim
     id: int | None = None
+    references: tuple[date, ...] | None = None  # every day it names; None: not looked for
 
     @property
     def outlets(self) -> list[str]:

@@ -54,6 +54,7 @@ def test_sentences_read_back_as_analysed(
             made.denial,
         )
         assert read.event == made.event
+        assert read.references == made.references is not None
         assert read.attributions == made.attributions
         assert read.figures == made.figures
         assert read.mentions == made.mentions
@@ -91,3 +92,28 @@ def test_no_reports_and_unknown_reports(
     store, kept = analysed
     assert store.sentences_for([]) == {}
     assert store.sentences_for([max(kept) + 1000]) == {}
+
+
+def test_days_named_are_kept_and_unknown_stays_unknown(store: Store, story: Story) -> None:
+    from datetime import UTC, date, datetime
+
+    from livebrief.cluster.pool import build_pool
+    from livebrief.model import Report
+
+    assert story.id is not None
+    # a sentence adapted from the demo corpus (2022-03-16), naming another day
+    text = (
+        "The Donetsk Regional Drama Theatre in Mariupol, which is currently being used as an "
+        "air raid shelter, is largely destroyed by bombing on 16 March."
+    )
+    report = Report(url="demo:x", title="", text=text, published=datetime(2022, 3, 18, tzinfo=UTC))
+    _added, rid = store.add_report(story.id, report)
+    named = Sentence(text, 0, rid, references=(date(2022, 3, 16),))
+    unknown = Sentence(text, 1, rid)  # analysed before days named were stored
+    store.replace_sentences(story.id, rid, [named, unknown])
+    first, second = store.sentences_for([rid])[rid]
+    assert first.references == (date(2022, 3, 16),)
+    assert second.references is None
+    # the pool finds the day again in a sentence whose days were never stored
+    pool = build_pool(store.reports(story.id), {rid: [first, second]})
+    assert [c.references for c in pool.candidates] == [(date(2022, 3, 16),)] * 2

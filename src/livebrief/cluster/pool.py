@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from livebrief.cluster import dedup, relevance
 from livebrief.cluster.vectors import tokens
-from livebrief.enrich.dates import find_dates
+from livebrief.enrich.dates import find_dates, local_date
 from livebrief.model import DatePrecision, Report, Sentence
 
 LEAD = 5  # sentences of a report's lead that stand for its publication day
@@ -72,12 +72,21 @@ def _day_mention(sentence: Sentence, scheduled: bool = True) -> date | None:
 def _references(
     sentence: Sentence, published: datetime, timezone: str, scheduled: bool
 ) -> tuple[date, ...]:
-    """Every day named in the sentence (with `scheduled` False, none after publication)."""
-    days = {
-        e.date
-        for e in find_dates(sentence.text, published, timezone)
-        if e.precision == DatePrecision.DAY and (scheduled or not e.scheduled)
-    }
+    """Every day named in the sentence (with `scheduled` False, none after publication).
+
+    Enrichment stores them; sentences analysed before it did are read again here.
+    """
+    if sentence.references is not None:
+        days = set(sentence.references)
+        if not scheduled:
+            today = local_date(published, timezone)
+            days = {d for d in days if d <= today}
+    else:
+        days = {
+            e.date
+            for e in find_dates(sentence.text, published, timezone)
+            if e.precision == DatePrecision.DAY and (scheduled or not e.scheduled)
+        }
     own = _day_mention(sentence, scheduled)
     if own is not None:
         days.add(own)

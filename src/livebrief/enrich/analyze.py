@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from ..model import Report, ReportKind, Sentence, Story
 from .attribution import attribute
 from .claims import is_denial
-from .dates import event_date, find_dates
+from .dates import find_dates, sentence_dates
 from .entities import EntityIndex, EntityTagger
 from .figures import find_figures
 from .kind import detect_language, report_kind
@@ -83,7 +83,7 @@ class Enricher:
         result: list[Sentence] = []
         for position, text in enumerate(split_sentences(body)):
             s = Sentence(text=text, position=position, report_id=report.id)
-            s.event = event_date(text, published, tz)
+            s.event, s.references = sentence_dates(text, published, tz)
             if english:
                 s.attributions = attribute(text, self.registry)
                 s.quotes = find_quotes(text, s.attributions)

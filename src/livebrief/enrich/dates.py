@@ -442,8 +442,22 @@ def _penalty(sentence: str, f: _Found, others: list[_Found]) -> int | None:
 def event_date(sentence: str, published: datetime, tz: str = "UTC") -> EventDate:
     """The date of the sentence's event, or the publication date (evidence None)."""
     base = local_date(published, tz)
-    best: tuple[tuple[int, int, int], _Found] | None = None
+    return _event(sentence, base, _find(sentence, base))
+
+
+def sentence_dates(
+    sentence: str, published: datetime, tz: str = "UTC"
+) -> tuple[EventDate, tuple[date, ...]]:
+    """The sentence's event date and every day it names ("since the April 20 explosion"
+    names April 20 without telling of it), in one pass."""
+    base = local_date(published, tz)
     found = _find(sentence, base)
+    days = tuple(sorted({f.value for f in found if f.precision is DAY}))
+    return _event(sentence, base, found), days
+
+
+def _event(sentence: str, base: date, found: list[_Found]) -> EventDate:
+    best: tuple[tuple[int, int, int], _Found] | None = None
     for f in found:
         penalty = _penalty(sentence, f, found)
         if penalty is None:

@@ -27,7 +27,7 @@ Progress = Callable[[str], None]
 
 def analyze(reports: Sequence[Report]) -> dict[int, list[Sentence]]:
     """Sentences of each report with their event dates, keyed by report id."""
-    from livebrief.enrich.dates import event_date
+    from livebrief.enrich.dates import sentence_dates
     from livebrief.enrich.sentences import sentences as split
     from livebrief.enrich.sentences import strip_dateline
 
@@ -36,15 +36,18 @@ def analyze(reports: Sequence[Report]) -> dict[int, list[Sentence]]:
         if report.id is None or report.published is None:
             continue
         _dateline, body = strip_dateline(report.text)
-        out[report.id] = [
-            Sentence(
-                text=text,
-                position=i,
-                report_id=report.id,
-                event=event_date(text, report.published, "UTC"),
+        out[report.id] = []
+        for i, text in enumerate(split(body)):
+            event, references = sentence_dates(text, report.published, "UTC")
+            out[report.id].append(
+                Sentence(
+                    text=text,
+                    position=i,
+                    report_id=report.id,
+                    event=event,
+                    references=references,
+                )
             )
-            for i, text in enumerate(split(body))
-        ]
     return out
 
 

@@ -50,8 +50,8 @@ class AnnotationsMixin:
                 ev = s.event
                 cur = db.execute(
                     "INSERT INTO sentences (report_id, position, text, event_date, date_precision,"
-                    " date_evidence, date_start, date_end, scheduled, denial)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " date_evidence, date_start, date_end, scheduled, denial, refs)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         report_id,
                         s.position,
@@ -63,6 +63,9 @@ class AnnotationsMixin:
                         ev.evidence.end if ev and ev.evidence else None,
                         int(bool(ev and ev.scheduled)),
                         int(s.denial),
+                        " ".join(d.isoformat() for d in s.references)
+                        if s.references is not None
+                        else None,
                     ),
                 )
                 sid = int(cur.lastrowid or 0)
@@ -196,7 +199,7 @@ class AnnotationsMixin:
             by_id: dict[int, Sentence] = {}
             for r in self.db.execute(
                 "SELECT id, report_id, position, text, event_date, date_precision,"
-                " date_evidence, date_start, date_end, scheduled, denial"
+                " date_evidence, date_start, date_end, scheduled, denial, refs"
                 f" FROM sentences WHERE report_id IN ({marks}) ORDER BY report_id, position",
                 chunk,
             ):
@@ -207,6 +210,7 @@ class AnnotationsMixin:
                     event=_event(r, share) if r["event_date"] else None,
                     denial=bool(r["denial"]),
                     id=r["id"],
+                    references=_references(r["refs"], share),
                 )
                 out.setdefault(r["report_id"], []).append(s)
                 by_id[r["id"]] = s
@@ -297,6 +301,13 @@ def _event(row: sqlite3.Row, share: Callable[[Any], Any]) -> EventDate:
         evidence=evidence,
         scheduled=bool(row["scheduled"]),
     )
+
+
+def _references(text: str | None, share: Callable[[Any], Any]) -> tuple[date, ...] | None:
+    """The days a sentence names, from their stored form ("2010-04-20 2010-05-27")."""
+    if text is None:
+        return None
+    return tuple(share(date.fromisoformat(d)) for d in text.split())
 
 
 def _sharing() -> Callable[[Any], Any]:

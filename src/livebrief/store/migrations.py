@@ -201,4 +201,8 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE reports ADD COLUMN composed INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX reports_story_composed ON reports(story_id, composed);
     """,
+    # 5: every day a sentence names, for date ranking ("since the April 20 explosion")
+    """
+    ALTER TABLE sentences ADD COLUMN refs TEXT;
+    """,
 )
