@@ -218,7 +218,6 @@ class Development:
     sentences: list[Sentence]
     report_ids: list[int]
     score: float = 0.0
-    thread: str | None = None  # key shared by developments that continue across days
 
 
 @dataclass(slots=True)

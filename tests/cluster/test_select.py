@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from livebrief.compose.select import select_developments
@@ -21,23 +20,12 @@ def test_developments_day_by_day(tohoku: tuple[list[Report], dict[int, list[Sent
         scores = [dev.score for dev in developments]
         assert scores == sorted(scores, reverse=True)
         for dev in developments:
-            assert dev.date == day and dev.sentences and dev.thread
+            assert dev.date == day and dev.sentences
             ids = {s.report_id for s in dev.sentences}
             assert ids <= set(dev.report_ids)
             assert all(by_id[i].published is not None for i in dev.report_ids)
     firsts = [dev.sentences[0].text for _, devs in days for dev in devs]
     assert len(firsts) == len(set(firsts))  # no sentence is chosen twice
-
-
-def test_fukushima_developments_form_one_thread(
-    tohoku: tuple[list[Report], dict[int, list[Sentence]]],
-) -> None:
-    reports, sentences = tohoku
-    days = select_developments(reports, sentences, keywords=KEYWORDS, per_date=5)
-    threads = Counter(
-        dev.thread for _, devs in days for dev in devs if "Fukushima" in dev.sentences[0].text
-    )
-    assert threads.most_common(1)[0][1] >= 3
 
 
 def test_number_of_dates_and_allowed_dates(

@@ -7,8 +7,10 @@ The one selection used both for live briefings and for timeline summarization:
 2. rank dates by how much independent evidence refers to them;
 3. on each date, keep the sentences close to what the date is about, group them into
    developments, rank developments by independent sources and size, and rank each one's
-   sentences by centrality and self-containedness, never repeating an earlier choice;
-4. link developments across days into threads.
+   sentences by centrality and self-containedness, never repeating an earlier choice.
+
+Which bullet of a later day continues which earlier one is worked out on the published
+bullets (`compose.threads`).
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
-from livebrief.cluster import choose, group, rank, thread
+from livebrief.cluster import choose, group, rank
 from livebrief.cluster.pool import Candidate, Pool, build_pool
-from livebrief.cluster.vectors import Tfidf, normalize_rows
+from livebrief.cluster.vectors import Tfidf
 from livebrief.compose.clean import strip_furniture
 from livebrief.model import Development, Report, Sentence
 
@@ -69,7 +71,6 @@ class Embedder(Protocol):
 class _Day:
     day: date
     developments: list[Development]
-    centroids: list[sparse.csr_matrix]
 
 
 def select_developments(
@@ -115,7 +116,6 @@ def select_developments(
         picked = _developments_for(day, pool, space, per_date, chosen, embedder, options.focus)
         if picked.developments:
             days.append(picked)
-    _thread(days)
     return [(d.day, d.developments) for d in sorted(days, key=lambda d: d.day)]
 
 
@@ -168,7 +168,7 @@ def _developments_for(
 ) -> _Day:
     ment, pub = pool.for_date(day)
     if not ment and not pub:
-        return _Day(day, [], [])  # only referred to in passing: nothing tells what happened
+        return _Day(day, [])  # only referred to in passing: nothing tells what happened
     index, matrix, closeness = _close_to_date(ment, pub, pool, space, focus)
     cands = [pool.candidates[i] for i in index]
     dense = embedder.encode([c.sentence.text for c in cands]) if embedder else None
@@ -187,7 +187,7 @@ def _developments_for(
         if previous is not None
         else np.zeros(len(cands))
     )
-    scored: list[tuple[float, Development, sparse.csr_matrix, list[int]]] = []
+    scored: list[tuple[float, Development, list[int]]] = []
     distance = EMBEDDED_DISTANCE if dense is not None else group.DISTANCE
     for members in group.group_sentences(similarity, distance):
         dev, order = _development(
@@ -199,13 +199,12 @@ def _developments_for(
         if not ranked:
             continue
         dev.sentences = [cands[m].sentence for m in ranked]
-        centroid = sparse.csr_matrix(matrix[members].mean(axis=0))
-        scored.append((dev.score, dev, centroid, ranked))
+        scored.append((dev.score, dev, ranked))
     scored.sort(key=lambda s: -s[0])
     top = scored[:per_date]
-    for _, _, _, ranked in top:
+    for _, _, ranked in top:
         chosen.append(matrix[ranked[:1]])
-    return _Day(day, [t[1] for t in top], [t[2] for t in top])
+    return _Day(day, [t[1] for t in top])
 
 
 def _entities(sentence: Sentence) -> set[str]:
@@ -276,18 +275,3 @@ def _development(
         score=float(score),
     )
     return dev, [k for _, k in scores]
-
-
-def _thread(days: list[_Day]) -> None:
-    flat_days = [d.day for d in days for _ in d.developments]
-    if not flat_days:
-        return
-    rows = [c for d in days for c in d.centroids]
-    matrix = normalize_rows(sparse.vstack(rows).tocsr())
-    similarity = np.empty((matrix.shape[0], matrix.shape[0]))
-    for start in range(0, matrix.shape[0], 256):  # no sparse n-by-n product held at once
-        similarity[start : start + 256] = (matrix[start : start + 256] @ matrix.T).toarray()
-    keys = iter(thread.assign_threads(flat_days, similarity))
-    for d in days:
-        for dev in d.developments:
-            dev.thread = next(keys)

@@ -63,6 +63,7 @@ def _bullet(bullet: BulletView) -> dict[str, Any]:
         "created": _stamp(raw.created),
         "updated": _stamp(raw.updated),
         "edited": bool(raw.edited),
+        "follows": bullet.earlier.key if bullet.earlier else None,
     }
 
 

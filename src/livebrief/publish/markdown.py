@@ -34,7 +34,7 @@ def to_markdown(briefing: Briefing, *, view: BriefingView | None = None) -> str:
     if view.standfirst:
         lines += [md_escape(view.standfirst), ""]
     for i, day in enumerate(view.days):
-        lines += _day(day, latest=i == 0)
+        lines += _day(day, latest=i == 0, base_url=view.base_url)
     if not view.days:
         lines += ["_No updates have been published yet._", ""]
     lines.append("---")
@@ -45,10 +45,10 @@ def to_markdown(briefing: Briefing, *, view: BriefingView | None = None) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _day(day: DayView, *, latest: bool) -> list[str]:
+def _day(day: DayView, *, latest: bool, base_url: str) -> list[str]:
     heading = f"{day.label}: what you need to know today" if latest else day.label
     lines = [f"## {heading}", ""]
-    lines += [_bullet(b) for b in day.bullets]
+    lines += [_bullet(b, base_url) for b in day.bullets]
     if day.bullets:
         lines.append("")
     if day.reporting_line:
@@ -60,13 +60,19 @@ def _day(day: DayView, *, latest: bool) -> list[str]:
     return lines
 
 
-def _bullet(bullet: BulletView) -> str:
+def _bullet(bullet: BulletView, base_url: str) -> str:
     line = f"- {md_escape(bullet.text)}"
     if bullet.sources:
         line += " (" + ", ".join(md_link(s.label, s.href) for s in bullet.sources) + ")"
     if bullet.show_updated:
         when = f" {bullet.updated_label}" if bullet.updated_label else ""
         line += f" _Updated{when}_"
+    if bullet.earlier:
+        label = f"Earlier: {bullet.earlier.label}"
+        if base_url:  # the page's permalink; the Markdown itself has no anchors
+            line += f" {md_link(label, f'{base_url}#{bullet.earlier.anchor}')}"
+        else:
+            line += f" _{md_escape(label)}_"
     return line
 
 

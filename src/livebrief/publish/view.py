@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, tzinfo
 from urllib.parse import urlsplit
 
+from livebrief.compose.threads import thread_links
 from livebrief.model import (
     AnalysisItem,
     Briefing,
@@ -29,6 +30,7 @@ from livebrief.publish.format import (
     ap_datetime,
     aware,
     clean_text,
+    headline,
     join_names,
     long_date,
     sorted_unique,
@@ -52,6 +54,20 @@ class SourceLink:
 
 
 @dataclass(slots=True)
+class EarlierLink:
+    """The bullet of an earlier day that a bullet continues (its thread)."""
+
+    key: str  # that bullet's permalink key
+    date: date
+    label: str  # "Aug. 20"
+    headline: str  # the start of that bullet's text
+
+    @property
+    def anchor(self) -> str:
+        return f"b-{self.key}"
+
+
+@dataclass(slots=True)
 class BulletView:
     bullet: Bullet
     key: str  # permalink key; the anchor is "b-<key>"
@@ -62,6 +78,7 @@ class BulletView:
     modified: datetime
     show_updated: bool  # changed after it was first published
     updated_label: str  # "Aug. 22, 2:05 p.m. EET", or "" when the time is unknown
+    earlier: EarlierLink | None = None  # the earlier-day bullet this one continues
 
     @property
     def anchor(self) -> str:
@@ -170,6 +187,7 @@ def build_view(briefing: Briefing, *, base_url: str = "") -> BriefingView:
         view = _day_view(day_date, group, tz, used_keys, problems)
         if view.bullets or view.analysis:
             days.append(view)
+    _link_threads(days, problems)
     updated = aware(briefing.updated) if isinstance(briefing.updated, datetime) else None
     if updated is None:
         stamps = [b.modified for d in days for b in d.bullets]
@@ -184,6 +202,25 @@ def build_view(briefing: Briefing, *, base_url: str = "") -> BriefingView:
         days=days,
         problems=problems,
     )
+
+
+def _link_threads(days: list[DayView], problems: list[Problem]) -> None:
+    """Point each published bullet that continues an earlier day's bullet at it."""
+    published = [Day(date=d.date, bullets=[b.bullet for b in d.bullets]) for d in days]
+    try:
+        links = thread_links(published)
+    except (ArithmeticError, TypeError, ValueError) as exc:
+        problems.append(Problem("threads", f"could not link bullets across days ({exc})"))
+        return
+    for link in links:
+        earlier_day = days[link.earlier_day]
+        earlier = earlier_day.bullets[link.earlier_bullet]
+        days[link.day].bullets[link.bullet].earlier = EarlierLink(
+            key=earlier.key,
+            date=earlier_day.date,
+            label=earlier_day.label,
+            headline=headline(earlier.text, 120),
+        )
 
 
 def _days_by_date(days: list[Day], problems: list[Problem]) -> list[tuple[date, list[Day]]]:
