@@ -29,18 +29,23 @@ def exact_key(text: str, *, normal: str | None = None) -> str:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
 
 
-def _shingles(normal: str, size: int) -> set[bytes]:
-    words = normal.split()
-    if len(words) < size:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+def _shingle_hashes(normal: str, size: int) -> np.ndarray:
+    """The text's word shingles as sorted, distinct 64-bit hashes (CRC32 of each word,
+    combined over `size` consecutive words); two different shingles sharing a hash are as
+    likely as 1 in 2**64."""
+    words = normal.encode("utf-8").split()
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    w = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    n = max(1, len(w) - size + 1)
+    h = w[:n].copy()
+    for k in range(1, min(size, len(w))):
+        h = (h * _MIX) ^ w[k : k + n]
+    return np.unique(h)
 
 
-def _digests(shingles: set[bytes]) -> np.ndarray:
-    """A set of shingles as its sorted 64-bit hashes (computed already by the set): a
-    compact stand-in for comparing sets, where two equal hashes of different shingles
-    are as likely as 1 in 2**64."""
-    return np.sort(np.fromiter((hash(s) for s in shingles), dtype=np.int64, count=len(shingles)))
+_MIX = np.uint64(1_000_003)
+_LOW32 = np.uint64(0xFFFFFFFF)
 
 
 class _Groups:
@@ -78,7 +83,8 @@ def duplicate_groups(
     groups = _Groups(len(texts))
     first_by_key: dict[str, int] = {}
     lsh = MinHashLSH(threshold=threshold * 0.6, num_perm=num_perm)
-    sets: dict[int, np.ndarray] = {}  # each text's shingles as sorted 64-bit digests
+    template = MinHash(num_perm=num_perm, seed=1)  # its permutations, made once
+    sets: dict[int, np.ndarray] = {}  # each text's shingle hashes, sorted
     for i, text in enumerate(texts):
         normal = normal_form(text)
         key = exact_key(text, normal=normal)
@@ -86,19 +92,24 @@ def duplicate_groups(
             groups.union(first_by_key[key], i)
             continue
         first_by_key[key] = i
-        shingles = _shingles(normal, shingle)
-        if not shingles:
+        hashes = _shingle_hashes(normal, shingle)
+        if not len(hashes):
             continue
-        mh = MinHash(num_perm=num_perm, seed=1, hashfunc=zlib.crc32)
-        mh.update_batch(list(shingles))
-        digests = _digests(shingles)
+        mh = MinHash(
+            num_perm=num_perm,
+            seed=1,
+            hashfunc=int,  # the items are hashes already
+            permutations=template.permutations,
+            scheme=template.scheme,
+        )
+        mh.update_batch((hashes & _LOW32).tolist())
         for other in lsh.query(mh):
             j = int(other)
-            shared = len(np.intersect1d(sets[j], digests, assume_unique=True))
-            if shared >= threshold * min(len(sets[j]), len(digests)):
+            shared = len(np.intersect1d(sets[j], hashes, assume_unique=True))
+            if shared >= threshold * min(len(sets[j]), len(hashes)):
                 groups.union(j, i)
         lsh.insert(str(i), mh)
-        sets[i] = digests
+        sets[i] = hashes
     return [groups.find(i) for i in range(len(texts))]
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from ..model import (
@@ -210,7 +211,7 @@ class AnnotationsMixin:
                     event=_event(r, share) if r["event_date"] else None,
                     denial=bool(r["denial"]),
                     id=r["id"],
-                    references=_references(r["refs"], share),
+                    references=_references(r["refs"]),
                 )
                 out.setdefault(r["report_id"], []).append(s)
                 by_id[r["id"]] = s
@@ -296,18 +297,28 @@ def _event(row: sqlite3.Row, share: Callable[[Any], Any]) -> EventDate:
         else None
     )
     return EventDate(
-        date=share(date.fromisoformat(row["event_date"])),
-        precision=DatePrecision(row["date_precision"] or "day"),
+        date=_day(row["event_date"]),
+        precision=_PRECISION[row["date_precision"] or "day"],
         evidence=evidence,
         scheduled=bool(row["scheduled"]),
     )
 
 
-def _references(text: str | None, share: Callable[[Any], Any]) -> tuple[date, ...] | None:
+_PRECISION = {p.value: p for p in DatePrecision}  # a dict lookup: Enum(...) is slow in bulk
+
+
+# Days and lists of days repeat across thousands of sentences: parsed once, shared.
+_day = lru_cache(maxsize=16384)(date.fromisoformat)
+
+
+@lru_cache(maxsize=16384)
+def _days(text: str) -> tuple[date, ...]:
+    return tuple(_day(d) for d in text.split())
+
+
+def _references(text: str | None) -> tuple[date, ...] | None:
     """The days a sentence names, from their stored form ("2010-04-20 2010-05-27")."""
-    if text is None:
-        return None
-    return tuple(share(date.fromisoformat(d)) for d in text.split())
+    return None if text is None else _days(text)
 
 
 def _sharing() -> Callable[[Any], Any]:

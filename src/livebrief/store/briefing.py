@@ -243,6 +243,9 @@ def _embed_out(e: Embed) -> dict[str, object]:
     }
 
 
+_STATE = {s.value: s for s in BulletState}  # a dict lookup: Enum(...) is slow in bulk
+
+
 def _bullet(r: sqlite3.Row) -> Bullet:
     return Bullet(
         text=r["text"],
@@ -252,7 +255,7 @@ def _bullet(r: sqlite3.Row) -> Bullet:
         ],
         outlets=js_in(r["outlets"], []),
         position=r["position"],
-        state=BulletState(r["state"]),
+        state=_STATE[r["state"]],
         key=r["key"],
         edited=bool(r["edited"]),
         pinned=bool(r["pinned"]),
