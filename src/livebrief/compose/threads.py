@@ -1,7 +1,8 @@
 """Threads between bullets: which earlier-day bullet a bullet continues.
 
-The rule is the one of `livebrief.cluster.thread`: a bullet continues the most similar
-bullet of an earlier day when their TF-IDF cosine reaches THREAD_SIMILARITY. Only the
+The rule is the one of `livebrief.cluster.thread`: a bullet continues a bullet of an earlier
+day when their TF-IDF cosine reaches THREAD_SIMILARITY; of several, the one of the latest day
+(the previous instalment), and of that day the most similar. Only the
 LOOKBACK_DAYS before a bullet's day are searched, and similarities are computed a block of
 bullets at a time, so a briefing of thousands of days stays fast and small in memory.
 Rejected bullets are never linked, in either direction. Credit clauses ("Reuters and AFP
@@ -73,10 +74,13 @@ def thread_links(
         sims = (matrix[start:stop] @ matrix[lo:hi].T).toarray()
         allowed = (cols[None, :] < rows[:, None]) & (cols[None, :] >= rows[:, None] - lookback)
         sims[~allowed] = -1.0
-        # the latest of equally similar candidates: argmax over reversed columns
-        best = sims.shape[1] - 1 - np.argmax(sims[:, ::-1], axis=1)
+        # the latest earlier day with a close enough bullet, and its closest bullet: the
+        # previous instalment, not the first (a similarity adds less than a day)
+        close = sims >= threshold
+        keyed = np.where(close, cols[None, :] + 0.5 * sims, -np.inf)
+        best = np.argmax(keyed, axis=1)
         scores = sims[np.arange(len(rows)), best]
-        for r in np.flatnonzero(scores >= threshold):
+        for r in np.flatnonzero(close.any(axis=1)):
             here, there = entries[start + int(r)], entries[lo + int(best[r])]
             links.append(ThreadLink(here[1], here[2], there[1], there[2], float(scores[r])))
     return links
