@@ -1,7 +1,7 @@
 """Timeline17 benchmark, end to end from the raw files.
 
     .venv/bin/python bench/tls.py [--dataset ../shared/datasets/t17] [--topics haiti,egypt]
-                                  [--out result.json] [--embeddings]
+                                  [--out result.json] [--embeddings] [--full-enrichment]
 
 Prints the per-task table, the overall scores, wall time and peak memory, and writes the
 result JSON (default: tls-result.json in the system temporary folder).
@@ -28,6 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--embeddings", action="store_true", help="group sentences with MiniLM embeddings"
     )
+    parser.add_argument(
+        "--full-enrichment",
+        action="store_true",
+        help="enrich as briefings do (entities, figures, attribution), not dates only",
+    )
     args = parser.parse_args(argv)
     if not args.dataset.is_dir():
         print(f"{args.dataset}: dataset folder not found", file=sys.stderr)
@@ -45,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         topics=topics,
         progress=lambda message: print(message, flush=True),
         embedder=embedder,
+        full_enrichment=args.full_enrichment,
     )
     print(format_table(result))
     for problem in result["problems"]:

@@ -114,6 +114,25 @@ def test_run_tls_on_fixture(tmp_path: Path) -> None:
     assert result["problems"] == []
 
 
+def test_full_enrichment_runs_the_briefing_enricher(monkeypatch: pytest.MonkeyPatch) -> None:
+    import livebrief.enrich.analyze as enrich
+
+    calls: list[int] = []
+    real = enrich.analyze_reports
+
+    def counted(reports, story, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(reports, story, **kwargs)
+        calls.append(sum(len(s.mentions) for ss in found.values() for s in ss))
+        return found
+
+    monkeypatch.setattr(enrich, "analyze_reports", counted)
+    result = run_tls(FIXTURE, topics=["tohoku_wcep"], full_enrichment=True)
+    assert len(calls) == 1 and calls[0] > 0  # entities were tagged
+    [task] = result["tasks"]
+    assert task["dates"] == 5 and len(task["predicted"]) == 5
+    assert result["overall"]["date"]["f1"] >= 0.5
+
+
 def test_unknown_topic_is_a_problem_not_a_crash() -> None:
     result = run_tls(FIXTURE, topics=["tohoku_wcep", "atlantis"])
     assert [t["topic"] for t in result["tasks"]] == ["tohoku_wcep"]

@@ -116,6 +116,15 @@ def run_task(
     }
 
 
+def _enrich(
+    reports: Sequence[Report], name: str, keywords: Sequence[str]
+) -> dict[int, list[Sentence]]:
+    from livebrief.enrich.analyze import analyze_reports
+    from livebrief.model import Story
+
+    return analyze_reports(reports, Story(name, name, keywords=list(keywords)))
+
+
 def _peak_memory_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -130,8 +139,14 @@ def run_tls(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     reader: t17.Reader | None = None,
+    full_enrichment: bool = False,
 ) -> dict[str, Any]:
-    """Run the benchmark on a Timeline17-layout dataset; write the result JSON to `out`."""
+    """Run the benchmark on a Timeline17-layout dataset; write the result JSON to `out`.
+
+    By default reports get sentences and event dates only (`analyze`), all that selection
+    needs apart from entities and figures; `full_enrichment` runs the Enricher that briefings
+    use, entities and figures included (several minutes more on Timeline17).
+    """
     if reader is None:
         from livebrief.ingest.corpus import read_corpus
 
@@ -151,7 +166,9 @@ def run_tls(
             continue
         reports, read_problems = t17.topic_reports(topic, reader)
         problems.extend(read_problems)
-        sentences = analyze(reports)
+        sentences = (
+            _enrich(reports, topic.name, topic.keywords) if full_enrichment else analyze(reports)
+        )
         for reference in topic.timelines:
             task = {
                 "topic": topic.name,
