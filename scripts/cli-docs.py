@@ -26,7 +26,7 @@ from livebrief.cli import (  # noqa: E402,F401
 
 def walk(cmd: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
     out = [(path, cmd)]
-    if isinstance(cmd, click.Group):
+    if hasattr(cmd, "commands"):  # a group (typer may bring its own click classes)
         for name in sorted(cmd.commands):
             out += walk(cmd.commands[name], [*path, name])
     return out
