@@ -20,7 +20,12 @@ GOLD = Path(__file__).resolve().parents[3] / "tests" / "data" / "gold"
 
 @eval_app.command("enrich")
 def eval_enrich(
-    gold: Path = typer.Option(GOLD, "--gold", help="Folder of hand-labelled gold sets."),
+    gold: Path = typer.Option(
+        GOLD,
+        "--gold",
+        help="Folder of hand-labelled gold sets.",
+        show_default="tests/data/gold of the checkout",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """Precision and recall of every enrichment feature on the hand-labelled gold sets."""
