@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from livebrief import pipeline
-from livebrief.compose.briefing import clean_sentence, write_bullet
+from livebrief.compose.briefing import write_bullet
+from livebrief.compose.clean import clean_sentence
 from livebrief.compose.credit import report_outlets
 from livebrief.ingest.corpus import read_corpus
 from livebrief.model import (

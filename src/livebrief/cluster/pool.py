@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 
 from livebrief.cluster import dedup, relevance
 from livebrief.cluster.vectors import tokens
-from livebrief.enrich.dates import find_dates, local_date
+from livebrief.enrich.dates import local_date, sentence_dates
 from livebrief.model import DatePrecision, Report, Sentence
 
 LEAD = 5  # sentences of a report's lead that stand for its publication day
@@ -76,17 +76,13 @@ def _references(
 
     Enrichment stores them; sentences analysed before it did are read again here.
     """
-    if sentence.references is not None:
-        days = set(sentence.references)
-        if not scheduled:
-            today = local_date(published, timezone)
-            days = {d for d in days if d <= today}
-    else:
-        days = {
-            e.date
-            for e in find_dates(sentence.text, published, timezone)
-            if e.precision == DatePrecision.DAY and (scheduled or not e.scheduled)
-        }
+    named = sentence.references
+    if named is None:
+        named = sentence_dates(sentence.text, published, timezone)[1]
+    days = set(named)
+    if not scheduled:
+        today = local_date(published, timezone)
+        days = {d for d in days if d <= today}
     own = _day_mention(sentence, scheduled)
     if own is not None:
         days.add(own)

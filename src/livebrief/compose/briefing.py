@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from zoneinfo import ZoneInfo
 
 from ..enrich.claims import denial_cue
+from ..enrich.dates import local_date
 from ..model import (
     AnalysisItem,
     Bullet,
@@ -97,8 +97,7 @@ def compose(
                 bullets=bullets,
                 outlets=sort_outlets(o for b in bullets for o in b.outlets),
             )
-    tz = _zone(story.timezone)
-    for day_date, items in analysis_items(reports, tz).items():
+    for day_date, items in analysis_items(reports, story.timezone).items():
         if dates is not None and day_date not in dates:
             continue
         days.setdefault(day_date, Day(date=day_date)).analysis = items
@@ -381,20 +380,16 @@ def _conflicting(dev: Development, lead: Sentence) -> Sentence | None:
     return None
 
 
-def clean_sentence(text: str) -> str:
-    """A sentence fit to stand alone as a bullet: page furniture and a leading "But" off,
-    capitalised, ending with a stop."""
-    return finish(strip_connective(strip_furniture(text)))
-
-
-def analysis_items(reports: Sequence[Report], tz: ZoneInfo) -> dict[date, list[AnalysisItem]]:
+def analysis_items(
+    reports: Sequence[Report], timezone: str = "UTC"
+) -> dict[date, list[AnalysisItem]]:
     """Commentary and embedded posts by day: kept apart from the news bullets."""
     out: dict[date, list[AnalysisItem]] = defaultdict(list)
     seen_embeds: set[str] = set()
     for r in reports:
         if r.published is None:
             continue
-        day_date = r.published.astimezone(tz).date()
+        day_date = local_date(r.published, timezone)
         if r.kind in (ReportKind.ANALYSIS, ReportKind.OPINION):
             out[day_date].append(
                 AnalysisItem(
@@ -460,10 +455,3 @@ def _summary(text: str, limit: int = 320) -> str:
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.casefold()).strip()
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except Exception:  # an unknown zone name falls back to UTC rather than failing a build
-        return ZoneInfo("UTC")

@@ -193,6 +193,12 @@ def finish(text: str) -> str:
     return text
 
 
+def clean_sentence(text: str) -> str:
+    """A sentence fit to stand alone as a bullet or a timeline entry: page furniture and a
+    leading "But" off, capitalised, ending with a stop."""
+    return finish(strip_connective(strip_furniture(text)))
+
+
 def leans_back(text: str, mentions: Sequence[Mention] | None = None) -> bool:
     """True when the sentence only makes sense after the one before it in its report.
 

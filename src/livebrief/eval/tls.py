@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from livebrief.compose.briefing import clean_sentence
+from livebrief.compose.clean import clean_sentence
 from livebrief.compose.select import Embedder, select_developments
 from livebrief.eval import rouge, t17
 from livebrief.model import Development, Problem, Report, Sentence
