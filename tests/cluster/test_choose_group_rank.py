@@ -21,6 +21,10 @@ def test_quality_prefers_self_contained_sentences() -> None:
     assert 0 < choose.quality(dangling) < choose.quality(good)
     assert choose.quality(furniture) < 0.5
     assert choose.quality("Power is restored.") == 0.0  # too short to stand alone
+    # someone's own words rank below an account of what happened (T17, MJ_bbc)
+    quoted = '"We are very sad that Michael Jackson has passed away," the statement said.'
+    told = "Michael Jackson died on Thursday after being rushed to a Los Angeles hospital."
+    assert choose.quality(quoted) < choose.quality(told)
 
 
 def test_knee_of_a_descending_curve() -> None:
@@ -100,6 +104,33 @@ def test_dates_referred_to_by_more_sources_rank_higher() -> None:
     # with the story's keyword, the report that never names Libya drops out
     on_topic = rank.date_evidence(build_pool(reports, sentences, keywords=["Libya"]))
     assert on_topic[vote].mention_sources == 2
+
+
+def test_a_day_people_keep_coming_back_to_outranks_a_one_day_burst() -> None:
+    # Two days, each named by three independent reports published later: the day of the
+    # Security Council vote is still named weeks on (GOLD above), the earlier day only the next
+    # day (so a tie would rank it first).
+    burst = [
+        "Rebels said on Monday they had pushed back an attack on the town of Brega.",
+        "Government troops on Monday shelled rebel positions on the road to Brega, a witness said.",
+        "Fighting broke out near Brega on Monday as rebels advanced along the coast road.",
+    ]
+    rows = GOLD[:3] + [("2011-03-08", text) for text in burst]
+    reports = [
+        Report(
+            url=f"gold:{i}",
+            title="",
+            text=text,
+            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
+            id=i,
+        )
+        for i, (day, text) in enumerate(rows)
+    ]
+    evidence = rank.date_evidence(build_pool(reports, analyze(reports)))
+    vote, monday = date(2011, 3, 17), date(2011, 3, 7)
+    assert evidence[vote].later_sources == evidence[monday].later_sources == 3
+    assert (evidence[vote].later_days, evidence[monday].later_days) == (3, 1)
+    assert rank.rank_dates(evidence).index(vote) < rank.rank_dates(evidence).index(monday)
 
 
 def test_a_day_named_in_passing_is_evidence_but_not_the_sentences_date() -> None:

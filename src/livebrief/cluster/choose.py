@@ -30,6 +30,8 @@ JUNK = re.compile(
     r"\ba version (?:of this \w+ )?appeared\b|\bquotes delayed\b|(?:\.\.\.|…)\s*$",
     re.IGNORECASE,
 )
+# A sentence that is someone's own words rather than an account of what happened.
+QUOTED = re.compile(r"^[\"“'‘]")
 # Page furniture glued to a sentence: bylines, labels, video lengths, time stamps, pipes.
 FURNITURE = re.compile(
     r"^By [A-Z]|\b(?:Source|Report|Photo(?:graph)?s?|Video|Watch|Read more|Related|Update[d]?):|"
@@ -55,6 +57,8 @@ def quality(text: str) -> float:
         score *= 0.5
     if text.count('"') % 2 == 1:
         score *= 0.8
+    if QUOTED.match(text):
+        score *= 0.7
     return score
 
 

@@ -1,7 +1,8 @@
 """Ranking: which dates matter, and which developments matter most on a date.
 
 A date is important when many independent sources refer to it, above all from reports
-published later (people keep coming back to it), and when many reports appear on it.
+published later, and on many later days (people keep coming back to it: a turning point is
+still named weeks on, a one-day story only the day after), and when many reports appear on it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class DateEvidence:
     later_sentences: int = 0  # distinct sentences referring back to it from later reports
     later_sources: int = 0  # independent sources referring back to it later
     published_sources: int = 0  # independent sources published that day
+    later_days: int = 0  # distinct later days on which reports refer back to it
 
     @property
     def score(self) -> float:
@@ -31,6 +33,7 @@ class DateEvidence:
             math.log1p(self.later_sources)
             + math.log1p(self.later_sentences)
             + math.log1p(self.published_sources)
+            + math.log1p(self.later_days)
         )
 
 
@@ -48,6 +51,7 @@ def date_evidence(pool: Pool, days: Iterable[date] | None = None) -> dict[date, 
         later = [pool.candidates[i] for i in mentioned if pool.candidates[i].published > day]
         ev.later_sentences = len({(c.source, c.key) for c in later})
         ev.later_sources = len({c.source for c in later})
+        ev.later_days = len({c.published for c in later})
         ev.published_sources = len({pool.candidates[i].source for i in pool.published.get(day, [])})
         if ev.mention_sentences or ev.published_sources:
             result[day] = ev
