@@ -8,8 +8,9 @@ import pytest
 from livebrief.cluster import choose, group, rank
 from livebrief.cluster.pool import build_pool
 from livebrief.cluster.vectors import Tfidf, tokens
+from livebrief.compose.select import BRIEFING, select_developments
 from livebrief.eval.tls import analyze
-from livebrief.model import Report, Sentence
+from livebrief.model import Figure, Mention, Report, Sentence, Span
 
 
 def test_quality_prefers_self_contained_sentences() -> None:
@@ -229,3 +230,65 @@ def test_shared_entities_and_figures_pull_sentences_together() -> None:
     assert counted[0, 2] == pytest.approx(plain[0, 2] + group.FIGURE_WEIGHT)
     # nothing found by enrichment: similarity unchanged
     assert group.with_anchors(plain, [set()] * 3, [set()] * 3) is plain
+
+
+def test_todays_place_is_salient_and_the_storys_country_is_not() -> None:
+    # every source names Russia; Chernihiv is named by two of the day's three sources only
+    story = rank.entity_shares(
+        [{"russia"}, {"russia", "ukraine"}, {"russia", "chernihiv"}, {"russia", "chernihiv"}]
+        + [{"russia", "ukraine"}] * 6,
+        list(range(10)),
+    )
+    day = rank.entity_salience(
+        [{"russia", "ukraine"}, {"russia", "chernihiv"}, {"russia", "chernihiv"}], [0, 2, 3], story
+    )
+    assert day["russia"] == 0.0
+    assert day["chernihiv"] > day["ukraine"] > 0.0
+
+
+def _report(i: int, day: str, text: str) -> Report:
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    return Report(url=f"demo:{i}", title="", text=text, published=published, id=i)
+
+
+def test_a_development_naming_the_days_salient_place_and_a_toll_ranks_first() -> None:
+    # sentences of the Ukraine demo corpus; entity sets and the toll written by hand
+    talks = [
+        "Russian Foreign Minister Sergey Lavrov says that there is hope of reaching a "
+        "compromise aimed at a ceasefire with Ukraine.",
+        "Russian Foreign Minister Sergey Lavrov says a compromise with Ukraine on a ceasefire "
+        "is close, and talks go on.",
+        "Lavrov says there is hope of a compromise on a ceasefire with Ukraine.",
+    ]
+    killing = [
+        "Russian troops reportedly shoot dead ten people queuing for bread in Chernihiv.",
+        "Ten people queuing for bread in Chernihiv are shot dead by Russian troops, "
+        "the regional governor says.",
+    ]
+    background = [
+        "Russia and Ukraine hold a fourth round of talks by video link.",
+        "Ukraine says Russia has fired more than 900 missiles since the invasion began.",
+        "Russia says its troops will reduce military activity near Kyiv.",
+    ]
+    rows = [(i, "2022-03-16", t) for i, t in enumerate(talks)]
+    rows += [(10 + i, "2022-03-16", t) for i, t in enumerate(killing)]
+    rows += [(20 + i, f"2022-03-{10 + i:02d}", t) for i, t in enumerate(background)]
+    reports = [_report(i, day, text) for i, day, text in rows]
+    reports[1].text = reports[0].text  # two outlets carry the same wire copy: one source
+    sentences = analyze(reports)
+    names = {"Russia": "russia", "Ukraine": "ukraine", "Chernihiv": "chernihiv"}
+    for report in reports:
+        for s in sentences[report.id or 0]:
+            s.mentions = [
+                Mention(word, "PLACE", Span(s.text.find(word), s.text.find(word) + len(word), word))
+                for word in names
+                if word in s.text or (word == "Russia" and "Russian" in s.text)
+            ]
+            if "Ten people" in s.text or "ten people" in s.text:
+                s.figures = [Figure("killed", 10.0, 10.0)]
+    [(day, developments)] = [
+        d for d in select_developments(reports, sentences, options=BRIEFING) if d[0].day == 16
+    ]
+    assert day == date(2022, 3, 16)
+    assert len(developments) == 2
+    assert "Chernihiv" in developments[0].sentences[0].text

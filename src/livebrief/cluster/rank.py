@@ -8,7 +8,8 @@ still named weeks on, a one-day story only the day after), and when many reports
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -77,3 +78,35 @@ def rank_dates(evidence: dict[date, DateEvidence]) -> list[date]:
 
     score = {d: e.score - NEIGHBOUR_WEIGHT * math.log1p(neighbours(d)) for d, e in evidence.items()}
     return sorted(evidence, key=lambda d: (-score[d], d))
+
+
+SALIENCE_WEIGHT = 0.25  # a development naming the day's most salient entity gains this share
+FIGURE_WEIGHT = 0.15  # a development that gives a figure (deaths, troops, displaced…) gains this
+
+
+def entity_shares(entities: Sequence[Collection[str]], sources: Sequence[int]) -> dict[str, float]:
+    """For each entity, the share of all independent sources that name it."""
+    named: dict[str, set[int]] = defaultdict(set)
+    for names, source in zip(entities, sources, strict=True):
+        for name in names:
+            named[name].add(source)
+    total = max(1, len(set(sources)))
+    return {name: len(s) / total for name, s in named.items()}
+
+
+def entity_salience(
+    entities: Sequence[Collection[str]], sources: Sequence[int], story: Mapping[str, float]
+) -> dict[str, float]:
+    """How much each entity named on a day stands out: the share of the day's sources that
+    name it, times how rare it is in the whole story (`story`: `entity_shares` of all
+    sentences). Today's besieged town scores high; the story's ever-present country, named
+    every day, scores near zero."""
+    today = entity_shares(entities, sources)
+    return {name: share * -math.log(story.get(name, share) or 1.0) for name, share in today.items()}
+
+
+def development_weight(salience: float, top_salience: float, has_figure: bool) -> float:
+    """Multiplier on a development's score for the salience of its entities (relative to
+    the day's most salient development) and for giving a figure."""
+    relative = salience / top_salience if top_salience > 0 else 0.0
+    return 1.0 + SALIENCE_WEIGHT * relative + (FIGURE_WEIGHT if has_figure else 0.0)

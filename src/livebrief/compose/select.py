@@ -6,8 +6,10 @@ The one selection used both for live briefings and for timeline summarization:
    for its publication day), duplicate reports grouped into one source;
 2. rank dates by how much independent evidence refers to them;
 3. on each date, keep the sentences close to what the date is about, group them into
-   developments, rank developments by independent sources and size, and rank each one's
-   sentences by centrality and self-containedness, never repeating an earlier choice.
+   developments, rank developments by independent sources and size, the salience of the
+   entities they name (today's town over the story's ever-present country) and whether
+   they give a figure, and rank each one's sentences by centrality and self-containedness,
+   never repeating an earlier choice.
 
 Which bullet of a later day continues which earlier one is worked out on the published
 bullets (`compose.threads`).
@@ -105,6 +107,9 @@ def select_developments(
         pool.previous_day = {}
     evidence = rank.date_evidence(pool)
     space = Tfidf(c.words for c in pool.candidates)
+    story_entities = rank.entity_shares(
+        [_entities(c.sentence) for c in pool.candidates], [c.source for c in pool.candidates]
+    )
     chosen: list[sparse.csr_matrix] = []
     days: list[_Day] = []
     for day in rank.rank_dates(evidence):
@@ -113,7 +118,9 @@ def select_developments(
         ev = evidence[day]
         if n_dates is None and max(ev.mention_sources, ev.published_sources) < options.min_sources:
             continue
-        picked = _developments_for(day, pool, space, per_date, chosen, embedder, options.focus)
+        picked = _developments_for(
+            day, pool, space, per_date, chosen, embedder, options.focus, story_entities
+        )
         if picked.developments:
             days.append(picked)
     return [(d.day, d.developments) for d in sorted(days, key=lambda d: d.day)]
@@ -165,6 +172,7 @@ def _developments_for(
     chosen: list[sparse.csr_matrix],
     embedder: Embedder | None,
     focus: bool = True,
+    story_entities: Mapping[str, float] | None = None,
 ) -> _Day:
     ment, pub = pool.for_date(day)
     if not ment and not pub:
@@ -176,18 +184,17 @@ def _developments_for(
         dense if dense is not None else (matrix @ matrix.T).toarray()
     )
     support = _support(cands, similarity, EMBEDDED_SUPPORT if dense is not None else None)
-    similarity = group.with_anchors(
-        similarity,
-        [_entities(c.sentence) for c in cands],
-        [_figures(c.sentence) for c in cands],
-    )
+    entities = [_entities(c.sentence) for c in cands]
+    figures = [_figures(c.sentence) for c in cands]
+    similarity = group.with_anchors(similarity, entities, figures)
+    salience = rank.entity_salience(entities, [c.source for c in cands], story_entities or {})
     previous = sparse.vstack(chosen) if chosen else None
     repeats = (
         np.asarray((matrix @ previous.T).max(axis=1).toarray()).ravel()
         if previous is not None
         else np.zeros(len(cands))
     )
-    scored: list[tuple[float, Development, list[int]]] = []
+    found: list[tuple[Development, list[int], list[int]]] = []
     distance = EMBEDDED_DISTANCE if dense is not None else group.DISTANCE
     for members in group.group_sentences(similarity, distance):
         dev, order = _development(
@@ -199,6 +206,17 @@ def _developments_for(
         if not ranked:
             continue
         dev.sentences = [cands[m].sentence for m in ranked]
+        found.append((dev, ranked, members))
+
+    # salience of entities and figures, relative to the day's most salient development
+    def most_salient(members: list[int]) -> float:
+        return max((salience.get(e, 0.0) for m in members for e in entities[m]), default=0.0)
+
+    top_salience = max((most_salient(members) for _, _, members in found), default=0.0)
+    scored: list[tuple[float, Development, list[int]]] = []
+    for dev, ranked, members in found:
+        has_figure = any(figures[m] for m in members)
+        dev.score *= rank.development_weight(most_salient(members), top_salience, has_figure)
         scored.append((dev.score, dev, ranked))
     scored.sort(key=lambda s: -s[0])
     top = scored[:per_date]
