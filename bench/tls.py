@@ -1,7 +1,7 @@
 """Timeline17 benchmark, end to end from the raw files.
 
     .venv/bin/python bench/tls.py [--dataset ../shared/datasets/t17] [--topics haiti,egypt]
-                                  [--out result.json] [--embeddings] [--full-enrichment]
+                                  [--out result.json] [--embeddings] [--dates-only]
 
 Prints the per-task table, the overall scores, wall time and peak memory, and writes the
 result JSON (default: tls-result.json in the system temporary folder).
@@ -29,9 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         "--embeddings", action="store_true", help="group sentences with MiniLM embeddings"
     )
     parser.add_argument(
-        "--full-enrichment",
+        "--dates-only",
         action="store_true",
-        help="enrich as briefings do (entities, figures, attribution), not dates only",
+        help="sentences and event dates only, not the full enrichment of briefings (faster)",
     )
     args = parser.parse_args(argv)
     if not args.dataset.is_dir():
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         topics=topics,
         progress=lambda message: print(message, flush=True),
         embedder=embedder,
-        full_enrichment=args.full_enrichment,
+        dates_only=args.dates_only,
     )
     print(format_table(result))
     for problem in result["problems"]:

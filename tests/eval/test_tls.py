@@ -114,7 +114,7 @@ def test_run_tls_on_fixture(tmp_path: Path) -> None:
     assert result["problems"] == []
 
 
-def test_full_enrichment_runs_the_briefing_enricher(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_benchmark_enriches_as_briefings_do(monkeypatch: pytest.MonkeyPatch) -> None:
     import livebrief.enrich.analyze as enrich
 
     calls: list[int] = []
@@ -126,11 +126,15 @@ def test_full_enrichment_runs_the_briefing_enricher(monkeypatch: pytest.MonkeyPa
         return found
 
     monkeypatch.setattr(enrich, "analyze_reports", counted)
-    result = run_tls(FIXTURE, topics=["tohoku_wcep"], full_enrichment=True)
+    result = run_tls(FIXTURE, topics=["tohoku_wcep"])
     assert len(calls) == 1 and calls[0] > 0  # entities were tagged
     [task] = result["tasks"]
     assert task["dates"] == 5 and len(task["predicted"]) == 5
     assert result["overall"]["date"]["f1"] >= 0.5
+    # dates only: the briefing Enricher is not run, and the same dates are found
+    quick = run_tls(FIXTURE, topics=["tohoku_wcep"], dates_only=True)
+    assert len(calls) == 1
+    assert quick["tasks"][0]["predicted"].keys() == task["predicted"].keys()
 
 
 def test_unknown_topic_is_a_problem_not_a_crash() -> None:

@@ -84,25 +84,30 @@ SALIENCE_WEIGHT = 0.25  # a development naming the day's most salient entity gai
 FIGURE_WEIGHT = 0.15  # a development that gives a figure (deaths, troops, displaced…) gains this
 
 
-def entity_shares(entities: Sequence[Collection[str]], sources: Sequence[int]) -> dict[str, float]:
-    """For each entity, the share of all independent sources that name it."""
+def entity_shares(
+    entities: Sequence[Collection[str]], sources: Sequence[int], total: int | None = None
+) -> dict[str, float]:
+    """For each entity, the share of independent sources that name it (of `total`
+    sources, by default of those given)."""
     named: dict[str, set[int]] = defaultdict(set)
     for names, source in zip(entities, sources, strict=True):
         for name in names:
             named[name].add(source)
-    total = max(1, len(set(sources)))
-    return {name: len(s) / total for name, s in named.items()}
+    count = max(1, total if total is not None else len(set(sources)))
+    return {name: min(1.0, len(s) / count) for name, s in named.items()}
 
 
 def entity_salience(
-    entities: Sequence[Collection[str]], sources: Sequence[int], story: Mapping[str, float]
+    entities: Sequence[Collection[str]], sources: Sequence[int], around: Mapping[str, float]
 ) -> dict[str, float]:
     """How much each entity named on a day stands out: the share of the day's sources that
-    name it, times how rare it is in the whole story (`story`: `entity_shares` of all
-    sentences). Today's besieged town scores high; the story's ever-present country, named
-    every day, scores near zero."""
+    name it, times how rare it is in the reports around the day (`around`: their
+    `entity_shares`). The town taken today scores high; the country at war, named every
+    day, scores near zero."""
     today = entity_shares(entities, sources)
-    return {name: share * -math.log(story.get(name, share) or 1.0) for name, share in today.items()}
+    return {
+        name: share * -math.log(around.get(name, share) or 1.0) for name, share in today.items()
+    }
 
 
 def development_weight(salience: float, top_salience: float, has_figure: bool) -> float:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Protocol
 
 import numpy as np
@@ -41,6 +41,7 @@ EMBEDDED_SUPPORT = 0.65  # the same with embeddings, whose cosines run higher
 EMBEDDED_DISTANCE = 0.55  # grouping threshold with embeddings
 SUPPORT_WEIGHT = 0.2
 DEV_CLOSENESS = 0.0  # weight of a development's closeness to the date's content in its rank
+SALIENCE_WINDOW = 2  # days each side whose reports tell which entities are everyday
 OFF_TOPIC = 0.5  # weight of a sentence without the story's keywords (when they are in use)
 
 
@@ -107,9 +108,7 @@ def select_developments(
         pool.previous_day = {}
     evidence = rank.date_evidence(pool)
     space = Tfidf(c.words for c in pool.candidates)
-    story_entities = rank.entity_shares(
-        [_entities(c.sentence) for c in pool.candidates], [c.source for c in pool.candidates]
-    )
+    around = _Surroundings(pool)
     chosen: list[sparse.csr_matrix] = []
     days: list[_Day] = []
     for day in rank.rank_dates(evidence):
@@ -119,11 +118,36 @@ def select_developments(
         if n_dates is None and max(ev.mention_sources, ev.published_sources) < options.min_sources:
             continue
         picked = _developments_for(
-            day, pool, space, per_date, chosen, embedder, options.focus, story_entities
+            day, pool, space, per_date, chosen, embedder, options.focus, around.shares(day)
         )
         if picked.developments:
             days.append(picked)
     return [(d.day, d.developments) for d in sorted(days, key=lambda d: d.day)]
+
+
+class _Surroundings:
+    """Which entities the reports published around a day name, and how widely.
+
+    A development is salient when it names what the day's sources name but the days around
+    it do not: the town taken today, not the country at war every day. The window is the
+    one incremental composition reloads around a day, so a day ranks its developments the
+    same whether the whole story or only that day is recomposed.
+    """
+
+    def __init__(self, pool: Pool) -> None:
+        self._by_day: dict[date, list[tuple[set[str], int]]] = {}
+        self._sources: dict[date, set[int]] = {}
+        for c in pool.candidates:
+            self._sources.setdefault(c.published, set()).add(c.source)
+            names = _entities(c.sentence)
+            if names:
+                self._by_day.setdefault(c.published, []).append((names, c.source))
+
+    def shares(self, day: date) -> dict[str, float]:
+        near = [day + timedelta(days=k) for k in range(-SALIENCE_WINDOW, SALIENCE_WINDOW + 1)]
+        named = [row for d in near for row in self._by_day.get(d, ())]
+        sources = {s for d in near for s in self._sources.get(d, ())}
+        return rank.entity_shares([n for n, _ in named], [s for _, s in named], len(sources))
 
 
 def _vectors(cands: Sequence[Candidate], space: Tfidf) -> sparse.csr_matrix:
@@ -172,7 +196,7 @@ def _developments_for(
     chosen: list[sparse.csr_matrix],
     embedder: Embedder | None,
     focus: bool = True,
-    story_entities: Mapping[str, float] | None = None,
+    surroundings: Mapping[str, float] | None = None,
 ) -> _Day:
     ment, pub = pool.for_date(day)
     if not ment and not pub:
@@ -187,7 +211,7 @@ def _developments_for(
     entities = [_entities(c.sentence) for c in cands]
     figures = [_figures(c.sentence) for c in cands]
     similarity = group.with_anchors(similarity, entities, figures)
-    salience = rank.entity_salience(entities, [c.source for c in cands], story_entities or {})
+    salience = rank.entity_salience(entities, [c.source for c in cands], surroundings or {})
     previous = sparse.vstack(chosen) if chosen else None
     repeats = (
         np.asarray((matrix @ previous.T).max(axis=1).toarray()).ravel()

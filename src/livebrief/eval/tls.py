@@ -139,13 +139,13 @@ def run_tls(
     progress: Progress | None = None,
     embedder: Embedder | None = None,
     reader: t17.Reader | None = None,
-    full_enrichment: bool = False,
+    dates_only: bool = False,
 ) -> dict[str, Any]:
     """Run the benchmark on a Timeline17-layout dataset; write the result JSON to `out`.
 
-    By default reports get sentences and event dates only (`analyze`), all that selection
-    needs apart from entities and figures; `full_enrichment` runs the Enricher that briefings
-    use, entities and figures included (several minutes more on Timeline17).
+    Reports are enriched by the Enricher that briefings use (entities and figures, which
+    grouping and ranking read, included). `dates_only` gives them sentences and event dates
+    only (`analyze`): a run a few times faster, for trying changes to date ranking.
     """
     if reader is None:
         from livebrief.ingest.corpus import read_corpus
@@ -167,7 +167,7 @@ def run_tls(
         reports, read_problems = t17.topic_reports(topic, reader)
         problems.extend(read_problems)
         sentences = (
-            _enrich(reports, topic.name, topic.keywords) if full_enrichment else analyze(reports)
+            analyze(reports) if dates_only else _enrich(reports, topic.name, topic.keywords)
         )
         for reference in topic.timelines:
             task = {
