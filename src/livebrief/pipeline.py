@@ -17,6 +17,7 @@ from .model import Briefing, BulletState, Day, Problem, Report, Story
 from .store import Added, Store
 
 if TYPE_CHECKING:
+    from .compose.select import Embedder
     from .ingest.http import Fetcher
 
 Progress = Callable[[int], None]
@@ -160,12 +161,14 @@ def compose_story(
     per_day: int = 6,
     full: bool = True,
     dates: Collection[date] | None = None,
+    embedder: Embedder | None = None,
 ) -> Briefing:
     """Compose the story's days and return the whole briefing.
 
     `full` recomposes every day; otherwise only the days that reports ingested since the
     last composition speak about (or the given `dates`) are regrouped and rewritten.
     Bullets an editor approved, edited, pinned or rejected are never overwritten.
+    `embedder` groups sentences by sentence embeddings instead of TF-IDF.
     """
     assert story.id is not None
     missing = store.unenriched_report_ids(story.id)
@@ -186,6 +189,7 @@ def compose_story(
         sentences,
         per_day=per_day,
         dates=dates,
+        embedder=embedder,
         claim_links=store.claim_links(story.id),
     )
     for day in result.days:

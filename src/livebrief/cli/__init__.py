@@ -6,13 +6,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .. import config
 from ..model import Story
 from ..store import Store, StoreError
+
+if TYPE_CHECKING:
+    from ..compose.select import Embedder
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -55,7 +60,7 @@ def opened() -> Iterator[Store]:
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {escape(message)}")
     raise typer.Exit(code)
 
 
@@ -76,6 +81,23 @@ def pick_story(store: Store, slug: str | None) -> Story:
 
 
 STORY_OPTION = typer.Option(None, "--story", "-s", help="Story slug (default: the only story).")
+EMBEDDINGS_OPTION = typer.Option(
+    False,
+    "--embeddings",
+    help="Group sentences by MiniLM sentence embeddings (the optional embed extra) "
+    "instead of TF-IDF.",
+)
+
+
+def load_embedder() -> Embedder:
+    """The MiniLM embedder, or a clear error saying how to install it."""
+    from ..cluster.embed import load_embedder as load
+
+    try:
+        return load()
+    except RuntimeError as exc:
+        fail(f"--embeddings: {exc}; install them with: pip install -e '.[embed]'")
+        raise AssertionError from exc  # unreachable
 
 
 def main() -> None:

@@ -11,7 +11,18 @@ from .. import config, pipeline
 from ..demo import DEFAULT_CORPUS, demo_story
 from ..ingest import read_source
 from ..store import Store
-from . import STORY_OPTION, State, app, err, fail, opened, out, pick_story
+from . import (
+    EMBEDDINGS_OPTION,
+    STORY_OPTION,
+    State,
+    app,
+    err,
+    fail,
+    load_embedder,
+    opened,
+    out,
+    pick_story,
+)
 from .ingest import _fetcher, ingest_with_progress
 
 PER_DAY = typer.Option(config.get_int("bullets_per_day"), "--per-day", help="Most bullets per day.")
@@ -26,16 +37,20 @@ def build(
     everything: bool = typer.Option(
         False, "--all", help="Recompose every day, not only those new reports touch."
     ),
+    embeddings: bool = EMBEDDINGS_OPTION,
 ) -> None:
     """Compose the briefing: group reports into developments and write each day's bullets.
 
     Only the days that reports ingested since the last build speak about are recomposed,
     unless --all. Bullets an editor approved, edited, pinned or rejected are kept.
     """
+    embedder = load_embedder() if embeddings else None
     with opened() as store:
         st = pick_story(store, story)
         with err.status("composing…"):
-            briefing = pipeline.compose_story(store, st, per_day=per_day, full=everything)
+            briefing = pipeline.compose_story(
+                store, st, per_day=per_day, full=everything, embedder=embedder
+            )
         bullets = sum(len(d.bullets) for d in briefing.days)
         out.print(f"{st.slug}: {len(briefing.days)} days, {bullets} bullets")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from . import app, fail, out
+from . import EMBEDDINGS_OPTION, app, fail, load_embedder, out
 
 eval_app = typer.Typer(
     help="Measure quality: enrichment gold sets, Timeline17 benchmark.", no_args_is_help=True
@@ -62,13 +62,17 @@ def eval_tls(
         help="Give reports sentences and event dates only, not the full enrichment of "
         "briefings: a few times faster, for trying changes to date ranking.",
     ),
+    embeddings: bool = EMBEDDINGS_OPTION,
 ) -> None:
     """Run the standard timeline-summarization protocol (tilse ROUGE, date F1) on a dataset."""
     from ..eval.tls import format_table, run_tls
 
     if not dataset.is_dir():
         fail(f"{dataset}: no such folder")
-    result = run_tls(dataset, out=output, topics=topic or None, dates_only=dates_only)
+    embedder = load_embedder() if embeddings else None
+    result = run_tls(
+        dataset, out=output, topics=topic or None, dates_only=dates_only, embedder=embedder
+    )
     out.print(format_table(result))
     if output:
         out.print(f"result written to {output}")

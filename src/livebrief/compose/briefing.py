@@ -39,7 +39,7 @@ from .clean import (
     unusable,
 )
 from .credit import Part, credit_parts, report_outlets, sort_outlets, uncredit
-from .select import BRIEFING, select_developments
+from .select import BRIEFING, Embedder, select_developments
 
 ANALYSIS_KINDS = {ReportKind.ANALYSIS, ReportKind.OPINION, ReportKind.SOCIAL}
 MAX_CITATIONS = 6
@@ -62,7 +62,7 @@ def compose(
     *,
     per_day: int = 6,
     dates: Collection[date] | None = None,
-    embedder: object | None = None,
+    embedder: Embedder | None = None,
     claim_links: Sequence[tuple[int, int, float]] = (),
 ) -> Composition:
     """Days of bullets from a story's reports and their enriched sentences.

@@ -166,9 +166,7 @@ def run_tls(
             continue
         reports, read_problems = t17.topic_reports(topic, reader)
         problems.extend(read_problems)
-        sentences = (
-            analyze(reports) if dates_only else _enrich(reports, topic.name, topic.keywords)
-        )
+        sentences = analyze(reports) if dates_only else _enrich(reports, topic.name, topic.keywords)
         for reference in topic.timelines:
             task = {
                 "topic": topic.name,
