@@ -72,11 +72,11 @@ def story_list() -> None:
 
 
 def _fetcher() -> Fetcher:
-    return Fetcher(
-        timeout=float(config.get("http_timeout")),
-        max_bytes=config.get_int("max_fetch_bytes"),
-        **({"user_agent": config.get("user_agent")} if config.get("user_agent") else {}),
-    )
+    timeout, max_bytes = float(config.get("http_timeout")), config.get_int("max_fetch_bytes")
+    agent = config.get("user_agent")
+    if agent:
+        return Fetcher(timeout=timeout, max_bytes=max_bytes, user_agent=agent)
+    return Fetcher(timeout=timeout, max_bytes=max_bytes)
 
 
 def run_ingest(kind: str, source: str, story_slug: str | None, *, enrich: bool = True) -> None:

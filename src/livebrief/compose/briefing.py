@@ -77,7 +77,7 @@ def compose(
     news = [r for r in reports if r.kind not in ANALYSIS_KINDS]
     selected = select_developments(
         news,
-        {rid: sentences[rid] for rid in (r.id for r in news) if rid in sentences},
+        {r.id: sentences[r.id] for r in news if r.id is not None and r.id in sentences},
         keywords=story.keywords,
         per_date=per_day,
         dates=dates,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from contextlib import _GeneratorContextManager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,7 +38,7 @@ class FigureRow:
 class AnnotationsMixin:
     db: sqlite3.Connection
 
-    write: Callable[[], AbstractContextManager[sqlite3.Connection]]  # from StoreBase
+    write: Callable[[], _GeneratorContextManager[sqlite3.Connection]]  # from StoreBase
 
     def replace_sentences(
         self, story_id: int, report_id: int, sentences: Sequence[Sentence]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import _GeneratorContextManager
 from datetime import date
 
 from ..model import AnalysisItem, Briefing, Bullet, BulletState, Citation, Day, Embed, Story
@@ -14,7 +14,7 @@ from .codec import d_in, d_out, dt_in, dt_out, js_in, js_out, now
 class BriefingMixin:
     db: sqlite3.Connection
 
-    write: Callable[[], AbstractContextManager[sqlite3.Connection]]  # from StoreBase
+    write: Callable[[], _GeneratorContextManager[sqlite3.Connection]]  # from StoreBase
 
     def save_day(self, story_id: int, day: Day, *, replace_analysis: bool = True) -> None:
         """Store a composed day.

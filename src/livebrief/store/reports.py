@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from contextlib import _GeneratorContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -33,7 +33,7 @@ class SearchHit:
 class ReportsMixin:
     db: sqlite3.Connection
 
-    write: Callable[[], AbstractContextManager[sqlite3.Connection]]  # from StoreBase
+    write: Callable[[], _GeneratorContextManager[sqlite3.Connection]]  # from StoreBase
 
     def add_report(self, story_id: int, report: Report) -> tuple[Added, int]:
         """Store a report; the same content at the same URL is stored once."""
