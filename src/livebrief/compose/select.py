@@ -130,8 +130,8 @@ class _Surroundings:
 
     A development is salient when it names what the day's sources name but the days around
     it do not: the town taken today, not the country at war every day. The window is the
-    one incremental composition reloads around a day, so a day ranks its developments the
-    same whether the whole story or only that day is recomposed.
+    one incremental composition reloads around a day, so salience is judged on the same
+    reports whether the whole story or only that day is recomposed.
     """
 
     def __init__(self, pool: Pool) -> None:
