@@ -6,13 +6,14 @@ business rules of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .compose.briefing import compose, standfirst, text_key
+from .compose.select import SALIENCE_WINDOW
 from .model import Briefing, BulletState, Day, Problem, Report, Story
 from .store import Added, Store
 
@@ -181,7 +182,10 @@ def compose_story(
             dates = store.touched_dates(story.id)
         if not dates:
             return store.briefing(story)
-        reports = store.reports(story.id, ids=store.report_ids_about(story.id, sorted(dates)))
+        # the days' reports and those published around them, whose entities tell which
+        # names are everyday (compose.select.SALIENCE_WINDOW)
+        around = store.report_ids_about(story.id, sorted(dates), window=SALIENCE_WINDOW)
+        reports = store.reports(story.id, ids=around)
     sentences = store.sentences_for([r.id for r in reports if r.id is not None])
     result = compose(
         story,
@@ -207,16 +211,11 @@ def compose_story(
     return briefing
 
 
-def _published_days(briefing: Briefing) -> list[Day]:
-    return [
-        Day(
-            d.date,
-            [b for b in d.bullets if b.state is not BulletState.REJECTED],
-            d.analysis,
-            d.outlets,
-        )
-        for d in briefing.days
-    ]
+def _published_days(briefing: Briefing) -> Iterator[Day]:
+    """The days as published (rejected bullets left out), newest first, made as read."""
+    for d in briefing.days:
+        bullets = [b for b in d.bullets if b.state is not BulletState.REJECTED]
+        yield Day(d.date, bullets, d.analysis, d.outlets)
 
 
 def import_briefing(store: Store, story: Story, briefing: Briefing) -> int:

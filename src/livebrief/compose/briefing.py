@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -434,7 +434,7 @@ def analysis_items(
     return out
 
 
-def standfirst(days: Sequence[Day]) -> str:
+def standfirst(days: Iterable[Day]) -> str:
     """Where things stand: the latest day's two leading developments, in one or two sentences."""
     for day in days:
         if day.bullets:

@@ -41,7 +41,7 @@ EMBEDDED_SUPPORT = 0.65  # the same with embeddings, whose cosines run higher
 EMBEDDED_DISTANCE = 0.55  # grouping threshold with embeddings
 SUPPORT_WEIGHT = 0.2
 DEV_CLOSENESS = 0.0  # weight of a development's closeness to the date's content in its rank
-SALIENCE_WINDOW = 2  # days each side whose reports tell which entities are everyday
+SALIENCE_WINDOW = 1  # days each side whose reports tell which entities are everyday
 OFF_TOPIC = 0.5  # weight of a sentence without the story's keywords (when they are in use)
 
 

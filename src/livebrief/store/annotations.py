@@ -198,23 +198,40 @@ class AnnotationsMixin:
             chunk = ids[i : i + 900]
             marks = ",".join("?" * len(chunk))
             by_id: dict[int, Sentence] = {}
-            for r in self.db.execute(
+            rows = self.db.cursor()
+            rows.row_factory = None  # plain tuples: tens of thousands of rows, read by position
+            for (
+                sid,
+                rid,
+                position,
+                text,
+                day,
+                precision,
+                evidence,
+                start,
+                end,
+                scheduled,
+                denial,
+                refs,
+            ) in rows.execute(
                 "SELECT id, report_id, position, text, event_date, date_precision,"
                 " date_evidence, date_start, date_end, scheduled, denial, refs"
                 f" FROM sentences WHERE report_id IN ({marks}) ORDER BY report_id, position",
                 chunk,
             ):
                 s = Sentence(
-                    text=r["text"],
-                    position=r["position"],
-                    report_id=r["report_id"],
-                    event=_event(r, share) if r["event_date"] else None,
-                    denial=bool(r["denial"]),
-                    id=r["id"],
-                    references=_references(r["refs"]),
+                    text=text,
+                    position=position,
+                    report_id=rid,
+                    event=_event(day, precision, evidence, start, end, scheduled, share)
+                    if day
+                    else None,
+                    denial=bool(denial),
+                    id=sid,
+                    references=_references(refs),
                 )
-                out.setdefault(r["report_id"], []).append(s)
-                by_id[r["id"]] = s
+                out.setdefault(rid, []).append(s)
+                by_id[sid] = s
             sub = f"SELECT id FROM sentences WHERE report_id IN ({marks})"
             for r in self.db.execute(
                 f"SELECT * FROM attributions WHERE sentence_id IN ({sub})", chunk
@@ -226,20 +243,15 @@ class AnnotationsMixin:
                 by_id[r["sentence_id"]].quotes.append(Quote(r["text"], share(r["speaker"]), None))
             for r in self.db.execute(f"SELECT * FROM figures WHERE sentence_id IN ({sub})", chunk):
                 by_id[r["sentence_id"]].figures.append(_figure(r, share))
-            for r in self.db.execute(
-                "SELECT m.*, e.name AS entity FROM mentions m"
+            for sid, label, start, end, name, entity in rows.execute(
+                "SELECT m.sentence_id, m.label, m.start, m.end, m.text, e.name FROM mentions m"
                 " LEFT JOIN entities e ON e.id = m.entity_id"
                 f" WHERE m.sentence_id IN ({sub})",
                 chunk,
             ):
-                text = share(r["text"])
-                by_id[r["sentence_id"]].mentions.append(
-                    Mention(
-                        text,
-                        share(r["label"]),
-                        Span(r["start"], r["end"], text),
-                        share(r["entity"]),
-                    )
+                text = share(name)
+                by_id[sid].mentions.append(
+                    Mention(text, share(label), Span(start, end, text), share(entity))
                 )
         return out
 
@@ -289,18 +301,21 @@ class AnnotationsMixin:
         ]
 
 
-def _event(row: sqlite3.Row, share: Callable[[Any], Any]) -> EventDate:
-    """A sentence row's event date, its day and evidence text shared with equal ones."""
-    evidence = (
-        Span(row["date_start"], row["date_end"], share(row["date_evidence"]))
-        if row["date_evidence"] is not None
-        else None
-    )
+def _event(
+    day: str,
+    precision: str | None,
+    evidence: str | None,
+    start: int,
+    end: int,
+    scheduled: int,
+    share: Callable[[Any], Any],
+) -> EventDate:
+    """A sentence's stored event date, its day and evidence text shared with equal ones."""
     return EventDate(
-        date=_day(row["event_date"]),
-        precision=_PRECISION[row["date_precision"] or "day"],
-        evidence=evidence,
-        scheduled=bool(row["scheduled"]),
+        date=_day(day),
+        precision=_PRECISION[precision or "day"],
+        evidence=Span(start, end, share(evidence)) if evidence is not None else None,
+        scheduled=bool(scheduled),
     )
 
 
