@@ -121,3 +121,27 @@ def test_title_override(source: Source) -> None:
         assert client.get("/feed.json").json()["title"] == "Libya: Live"
         assert "Libya: Live" in client.get("/nothing").text
     assert source.briefing.story.title == "Libya Uprising Briefing"
+
+
+def test_an_unchanged_briefing_is_laid_out_once(
+    client: TestClient, source: Source, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import livebrief.web.app as web
+
+    built: list[int] = []
+    real = web.build_view
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(web, "build_view", counted)
+    first = client.get("/").text
+    for path in ("/", "/feed.atom", "/briefing.json", "/"):
+        assert client.get(path).status_code == 200
+    assert client.get("/").text == first
+    assert len(built) == 1  # every output of one briefing from one layout
+    source.briefing.days[0].bullets[0].text = "Rebels take the oil port of Brega, Reuters reported."
+    assert "Rebels take the oil port of Brega" in client.get("/").text
+    assert len(built) == 2  # a changed briefing is laid out again
+    assert source.loads == 7  # and the store is read on every request
