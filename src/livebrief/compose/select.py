@@ -118,7 +118,7 @@ def select_developments(
         if n_dates is None and max(ev.mention_sources, ev.published_sources) < options.min_sources:
             continue
         picked = _developments_for(
-            day, pool, space, per_date, chosen, embedder, options.focus, around.shares(day)
+            day, pool, space, per_date, chosen, embedder, options.focus, around
         )
         if picked.developments:
             days.append(picked)
@@ -126,7 +126,8 @@ def select_developments(
 
 
 class _Surroundings:
-    """Which entities the reports published around a day name, and how widely.
+    """The entities each sentence of the pool names (`entities`, by candidate index), and
+    which of them the reports published around a day name, and how widely.
 
     A development is salient when it names what the day's sources name but the days around
     it do not: the town taken today, not the country at war every day. The window is the
@@ -135,11 +136,11 @@ class _Surroundings:
     """
 
     def __init__(self, pool: Pool) -> None:
+        self.entities = [_entities(c.sentence) for c in pool.candidates]
         self._by_day: dict[date, list[tuple[set[str], int]]] = {}
         self._sources: dict[date, set[int]] = {}
-        for c in pool.candidates:
+        for c, names in zip(pool.candidates, self.entities, strict=True):
             self._sources.setdefault(c.published, set()).add(c.source)
-            names = _entities(c.sentence)
             if names:
                 self._by_day.setdefault(c.published, []).append((names, c.source))
 
@@ -195,8 +196,8 @@ def _developments_for(
     per_date: int,
     chosen: list[sparse.csr_matrix],
     embedder: Embedder | None,
-    focus: bool = True,
-    surroundings: Mapping[str, float] | None = None,
+    focus: bool,
+    around: _Surroundings,
 ) -> _Day:
     ment, pub = pool.for_date(day)
     if not ment and not pub:
@@ -208,17 +209,17 @@ def _developments_for(
         dense if dense is not None else (matrix @ matrix.T).toarray()
     )
     support = _support(cands, similarity, EMBEDDED_SUPPORT if dense is not None else None)
-    entities = [_entities(c.sentence) for c in cands]
+    entities = [around.entities[i] for i in index]
     figures = [_figures(c.sentence) for c in cands]
     similarity = group.with_anchors(similarity, entities, figures)
-    salience = rank.entity_salience(entities, [c.source for c in cands], surroundings or {})
+    salience = rank.entity_salience(entities, [c.source for c in cands], around.shares(day))
     previous = sparse.vstack(chosen) if chosen else None
     repeats = (
         np.asarray((matrix @ previous.T).max(axis=1).toarray()).ravel()
         if previous is not None
         else np.zeros(len(cands))
     )
-    found: list[tuple[Development, list[int], list[int]]] = []
+    found: list[tuple[Development, list[int], float, bool]] = []
     distance = EMBEDDED_DISTANCE if dense is not None else group.DISTANCE
     for members in group.group_sentences(similarity, distance):
         dev, order = _development(
@@ -230,17 +231,15 @@ def _developments_for(
         if not ranked:
             continue
         dev.sentences = [cands[m].sentence for m in ranked]
-        found.append((dev, ranked, members))
-
+        most_salient = max(
+            (salience.get(e, 0.0) for m in members for e in entities[m]), default=0.0
+        )
+        found.append((dev, ranked, most_salient, any(figures[m] for m in members)))
     # salience of entities and figures, relative to the day's most salient development
-    def most_salient(members: list[int]) -> float:
-        return max((salience.get(e, 0.0) for m in members for e in entities[m]), default=0.0)
-
-    top_salience = max((most_salient(members) for _, _, members in found), default=0.0)
+    top_salience = max((f[2] for f in found), default=0.0)
     scored: list[tuple[float, Development, list[int]]] = []
-    for dev, ranked, members in found:
-        has_figure = any(figures[m] for m in members)
-        dev.score *= rank.development_weight(most_salient(members), top_salience, has_figure)
+    for dev, ranked, most_salient, has_figure in found:
+        dev.score *= rank.development_weight(most_salient, top_salience, has_figure)
         scored.append((dev.score, dev, ranked))
     scored.sort(key=lambda s: -s[0])
     top = scored[:per_date]

@@ -155,7 +155,7 @@ class AnnotationsMixin:
         ).fetchall()
         return {date.fromisoformat(r[0]) for r in rows}
 
-    def report_ids_about(self, story_id: int, dates: Sequence[date], window: int = 2) -> list[int]:
+    def report_ids_about(self, story_id: int, dates: Sequence[date], *, window: int) -> list[int]:
         """Latest reports that may speak about these days: published within `window` days
         of one of them, or holding a sentence whose event date is one of them."""
         if not dates:
